@@ -1,0 +1,49 @@
+package io.hermesconnect.common.event;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.data.Schema;
+
+/**
+ * Model metadata carried as schema parameters, so that sinks know keys, links and secrets without
+ * another channel: {@code hermes.primary.key} and {@code hermes.foreign.key.<field>} on the envelope's
+ * value schema, {@code hermes.secret=true} on a secret field's schema.
+ */
+public final class SchemaParameters {
+
+    public static final String PRIMARY_KEY = "hermes.primary.key";
+    public static final String FOREIGN_KEY_PREFIX = "hermes.foreign.key.";
+    public static final String SECRET = "hermes.secret";
+
+    private SchemaParameters() {
+    }
+
+    /** The primary-key fields declared on a value schema, in key order; empty when none are declared. */
+    public static List<String> primaryKey(Schema valueSchema) {
+        String keys = parameter(valueSchema, PRIMARY_KEY);
+        return keys == null || keys.isEmpty() ? List.of() : List.of(keys.split(","));
+    }
+
+    /** Foreign keys declared on a value schema: field name to {@code <type>.<field>}. */
+    public static Map<String, String> foreignKeys(Schema valueSchema) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (valueSchema != null && valueSchema.parameters() != null) {
+            valueSchema.parameters().forEach((key, value) -> {
+                if (key.startsWith(FOREIGN_KEY_PREFIX)) {
+                    out.put(key.substring(FOREIGN_KEY_PREFIX.length()), value);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Whether a field's schema is marked secret: its values must never be logged or stored. */
+    public static boolean isSecret(Schema fieldSchema) {
+        return "true".equals(parameter(fieldSchema, SECRET));
+    }
+
+    private static String parameter(Schema schema, String name) {
+        return schema == null || schema.parameters() == null ? null : schema.parameters().get(name);
+    }
+}
