@@ -33,15 +33,19 @@ public final class SchemaNames {
             return "_";
         }
         StringBuilder out = new StringBuilder(part.length() + 1);
-        if (!isNameStart(part.charAt(0))) {
+        if (isDigit(part.charAt(0))) {
             // a leading digit is kept, after an underscore, so "2024" stays readable as "_2024"
             out.append('_');
         }
         for (int i = 0; i < part.length(); i++) {
             char c = part.charAt(i);
-            out.append(isNameStart(c) || (c >= '0' && c <= '9') ? c : '_');
+            out.append(isNameStart(c) || isDigit(c) ? c : '_');
         }
         return out.toString();
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isNameStart(char c) {
