@@ -124,7 +124,7 @@ public final class ChangeEventSchemas {
 
         /** Adds a column whose values are secret: marked {@code hermes.secret=true} on its schema. */
         public Builder secretColumn(String name, Schema schema) {
-            row.field(name, withParameter(schema, SchemaParameters.SECRET, "true"));
+            row.field(name, SchemaParameters.markedSecret(schema));
             return this;
         }
 
@@ -176,31 +176,5 @@ public final class ChangeEventSchemas {
             }
             return field;
         }
-    }
-
-    /** A copy of {@code schema} with one more parameter; Connect schemas are immutable. */
-    static Schema withParameter(Schema schema, String name, String value) {
-        SchemaBuilder copy = switch (schema.type()) {
-            case STRUCT -> {
-                SchemaBuilder struct = SchemaBuilder.struct();
-                schema.fields().forEach(f -> struct.field(f.name(), f.schema()));
-                yield struct;
-            }
-            case ARRAY -> SchemaBuilder.array(schema.valueSchema());
-            case MAP -> SchemaBuilder.map(schema.keySchema(), schema.valueSchema());
-            default -> SchemaBuilder.type(schema.type());
-        };
-        copy.name(schema.name()).version(schema.version()).doc(schema.doc());
-        if (schema.parameters() != null) {
-            copy.parameters(schema.parameters());
-        }
-        copy.parameter(name, value);
-        if (schema.isOptional()) {
-            copy.optional();
-        }
-        if (schema.defaultValue() != null) {
-            copy.defaultValue(schema.defaultValue());
-        }
-        return copy.build();
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
 
 /**
  * Model metadata carried as schema parameters, so that sinks know keys, links and secrets without
@@ -41,6 +42,37 @@ public final class SchemaParameters {
     /** Whether a field's schema is marked secret: its values must never be logged or stored. */
     public static boolean isSecret(Schema fieldSchema) {
         return "true".equals(parameter(fieldSchema, SECRET));
+    }
+
+    /** A copy of a field schema marked {@code hermes.secret=true}; type, name, optionality and default are kept. */
+    public static Schema markedSecret(Schema fieldSchema) {
+        return isSecret(fieldSchema) ? fieldSchema : withParameter(fieldSchema, SECRET, "true");
+    }
+
+    /** A copy of {@code schema} with one more parameter; Connect schemas are immutable. */
+    private static Schema withParameter(Schema schema, String name, String value) {
+        SchemaBuilder copy = switch (schema.type()) {
+            case STRUCT -> {
+                SchemaBuilder struct = SchemaBuilder.struct();
+                schema.fields().forEach(f -> struct.field(f.name(), f.schema()));
+                yield struct;
+            }
+            case ARRAY -> SchemaBuilder.array(schema.valueSchema());
+            case MAP -> SchemaBuilder.map(schema.keySchema(), schema.valueSchema());
+            default -> SchemaBuilder.type(schema.type());
+        };
+        copy.name(schema.name()).version(schema.version()).doc(schema.doc());
+        if (schema.parameters() != null) {
+            copy.parameters(schema.parameters());
+        }
+        copy.parameter(name, value);
+        if (schema.isOptional()) {
+            copy.optional();
+        }
+        if (schema.defaultValue() != null) {
+            copy.defaultValue(schema.defaultValue());
+        }
+        return copy.build();
     }
 
     private static String parameter(Schema schema, String name) {

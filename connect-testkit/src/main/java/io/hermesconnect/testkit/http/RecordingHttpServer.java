@@ -1,0 +1,159 @@
+package io.hermesconnect.testkit.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.hermesconnect.testkit.Wait;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real HTTP server on 127.0.0.1 (free port) that records every request and answers {@code 200} with
+ * an empty JSON object, unless told to misbehave for the next requests:
+ * <pre>{@code
+ * try (RecordingHttpServer http = RecordingHttpServer.start()) {
+ *     http.failNext(2, 503, Duration.ofSeconds(1));     // two 503s with Retry-After: 1
+ *     ... point the sink at http.url("/api/users") ...
+ *     List<RecordedRequest> requests = http.awaitRequests(3, Duration.ofSeconds(30));
+ * }
+ * }</pre>
+ * Planned answers are used in order, one per request, then the default answer again.
+ */
+public final class RecordingHttpServer implements AutoCloseable {
+
+    private static final Response DEFAULT = new Response(200, null, Duration.ZERO, "{}");
+
+    private final HttpServer server;
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
+    // delayed answers are sent from here, so a slow answer holds no handler thread
+    private final ScheduledExecutorService delayer = Executors.newSingleThreadScheduledExecutor();
+    private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
+    private final Queue<Response> planned = new ConcurrentLinkedQueue<>();
+
+    private RecordingHttpServer(HttpServer server) {
+        this.server = server;
+    }
+
+    public static RecordingHttpServer start() {
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            RecordingHttpServer recording = new RecordingHttpServer(http);
+            http.createContext("/", recording::handle);
+            http.setExecutor(recording.handlers);
+            http.start();
+            return recording;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the HTTP server", e);
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** {@code http://127.0.0.1:<port>} plus {@code path} (which starts with a slash, or is empty). */
+    public URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port() + path);
+    }
+
+    /** The next {@code count} requests get {@code status} (with a short plain-text body). */
+    public void failNext(int count, int status) {
+        plan(count, new Response(status, null, Duration.ZERO, "planned failure " + status));
+    }
+
+    /** The next {@code count} requests get {@code status} with a {@code Retry-After} header in seconds. */
+    public void failNext(int count, int status, Duration retryAfter) {
+        plan(count, new Response(status, retryAfter.toSeconds(), Duration.ZERO, "planned failure " + status));
+    }
+
+    /** The next {@code count} requests are answered normally, but only after {@code delay}. */
+    public void delayNext(int count, Duration delay) {
+        plan(count, new Response(DEFAULT.status(), null, delay, DEFAULT.body()));
+    }
+
+    /** A snapshot of all requests received so far, in arrival order. */
+    public List<RecordedRequest> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    /** Waits until at least {@code count} requests arrived; returns all received so far. */
+    public List<RecordedRequest> awaitRequests(int count, Duration timeout) {
+        return Wait.until(count + " HTTP request(s) on port " + port(), timeout, this::requests,
+                received -> received.size() >= count);
+    }
+
+    /** Forgets recorded requests and planned answers, e.g. between tests sharing the server. */
+    public void reset() {
+        requests.clear();
+        planned.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        delayer.shutdownNow();
+        handlers.shutdownNow();
+    }
+
+    private void plan(int count, Response response) {
+        for (int i = 0; i < count; i++) {
+            planned.add(response);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        Map<String, List<String>> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        requests.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                Collections.unmodifiableMap(headers), body));
+        Response response = planned.poll();
+        Response answer = response == null ? DEFAULT : response;
+        if (answer.delay().isZero()) {
+            answer.sendTo(exchange);
+        } else {
+            delayer.schedule(() -> answer.sendQuietly(exchange), answer.delay().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private record Response(int status, Long retryAfterSeconds, Duration delay, String body) {
+
+        void sendTo(HttpExchange exchange) throws IOException {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type",
+                    status == 200 ? "application/json" : "text/plain; charset=utf-8");
+            if (retryAfterSeconds != null) {
+                exchange.getResponseHeaders().add("Retry-After", Long.toString(retryAfterSeconds));
+            }
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        }
+
+        void sendQuietly(HttpExchange exchange) {
+            try {
+                sendTo(exchange);
+            } catch (IOException e) {
+                exchange.close(); // the client gave up waiting: that is what delays are for
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.hermesconnect.testkit.ldap;
+
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.listener.SelfSignedCertificateGenerator;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldif.LDIFException;
+import com.unboundid.util.ssl.KeyStoreKeyManager;
+import com.unboundid.util.ssl.SSLUtil;
+import com.unboundid.util.ssl.cert.CertException;
+import io.hermesconnect.testkit.TempDirs;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * UnboundID's in-memory directory server on 127.0.0.1 (free ports), for fast tests: suffix
+ * {@code dc=example,dc=org} with {@code ou=people} and {@code ou=groups}, administrator
+ * {@code cn=admin,dc=example,dc=org} / {@code secret}. With {@link #startWithLdaps()} it also listens for
+ * LDAPS with a fresh self-signed certificate (SAN: local names and addresses) and writes a PKCS12 trust
+ * store for it. Starts in milliseconds (LDAPS adds a key pair, about a second): each test class may have
+ * its own.
+ */
+public final class InMemoryLdapServer implements LdapServer, AutoCloseable {
+
+    public static final String BASE_DN = "dc=example,dc=org";
+    public static final String ADMIN_DN = "cn=admin," + BASE_DN;
+    public static final String ADMIN_PASSWORD = "secret";
+    private static final String HOST = "127.0.0.1";
+    private static final String TLS_PASSWORD = "changeit";
+    private static final String CERT_ALIAS = "server";
+
+    private final InMemoryDirectoryServer server;
+    private final Path tlsDir;
+
+    private InMemoryLdapServer(InMemoryDirectoryServer server, Path tlsDir) {
+        this.server = server;
+        this.tlsDir = tlsDir;
+    }
+
+    /** Plain LDAP only. */
+    public static InMemoryLdapServer start() {
+        return start(false);
+    }
+
+    /** Plain LDAP and LDAPS; see {@link #trustStore()}. */
+    public static InMemoryLdapServer startWithLdaps() {
+        return start(true);
+    }
+
+    private static InMemoryLdapServer start(boolean withLdaps) {
+        try {
+            InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE_DN);
+            config.addAdditionalBindCredentials(ADMIN_DN, ADMIN_PASSWORD);
+            InetAddress loopback = InetAddress.getByName(HOST);
+            List<InMemoryListenerConfig> listeners = new ArrayList<>();
+            listeners.add(InMemoryListenerConfig.createLDAPConfig("ldap", loopback, 0, null));
+            Path tlsDir = null;
+            if (withLdaps) {
+                tlsDir = Files.createTempDirectory("hermes-ldaps-");
+                listeners.add(ldapsListener(loopback, tlsDir));
+            }
+            config.setListenerConfigs(listeners);
+            InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
+            server.add("dn: " + BASE_DN, "objectClass: dcObject", "objectClass: organization", "o: Example", "dc: example");
+            server.add("dn: ou=people," + BASE_DN, "objectClass: organizationalUnit", "ou: people");
+            server.add("dn: ou=groups," + BASE_DN, "objectClass: organizationalUnit", "ou: groups");
+            server.startListening();
+            return new InMemoryLdapServer(server, tlsDir);
+        } catch (LDAPException | LDIFException | IOException | GeneralSecurityException | CertException e) {
+            throw new IllegalStateException("could not start the in-memory LDAP server", e);
+        }
+    }
+
+    private static InMemoryListenerConfig ldapsListener(InetAddress address, Path tlsDir)
+            throws CertException, GeneralSecurityException, LDAPException {
+        Path keyStore = tlsDir.resolve("server.p12");
+        SelfSignedCertificateGenerator.generateSelfSignedCertificate(
+                "hermes-testkit", keyStore.toFile(), TLS_PASSWORD, "PKCS12", CERT_ALIAS);
+        TrustStores.write(tlsDir.resolve("truststore.p12"), TLS_PASSWORD,
+                TrustStores.certificateIn(keyStore, TLS_PASSWORD, CERT_ALIAS));
+        SSLUtil serverSsl = new SSLUtil(
+                new KeyStoreKeyManager(keyStore.toFile(), TLS_PASSWORD.toCharArray(), "PKCS12", CERT_ALIAS), null);
+        return InMemoryListenerConfig.createLDAPSConfig("ldaps", address, 0,
+                serverSsl.createSSLServerSocketFactory(), null);
+    }
+
+    public String host() {
+        return HOST;
+    }
+
+    public int port() {
+        return server.getListenPort("ldap");
+    }
+
+    /** {@code ldap://127.0.0.1:<port>}. */
+    @Override
+    public String url() {
+        return "ldap://" + HOST + ":" + port();
+    }
+
+    public int ldapsPort() {
+        requireLdaps();
+        return server.getListenPort("ldaps");
+    }
+
+    public String ldapsUrl() {
+        return "ldaps://" + HOST + ":" + ldapsPort();
+    }
+
+    /** PKCS12 trust store with the LDAPS certificate (password {@link #trustStorePassword()}). */
+    public Path trustStore() {
+        requireLdaps();
+        return tlsDir.resolve("truststore.p12");
+    }
+
+    public String trustStorePassword() {
+        return TLS_PASSWORD;
+    }
+
+    @Override
+    public String baseDn() {
+        return BASE_DN;
+    }
+
+    public String peopleDn() {
+        return "ou=people," + BASE_DN;
+    }
+
+    public String groupsDn() {
+        return "ou=groups," + BASE_DN;
+    }
+
+    @Override
+    public String bindDn() {
+        return ADMIN_DN;
+    }
+
+    @Override
+    public String bindPassword() {
+        return ADMIN_PASSWORD;
+    }
+
+    @Override
+    public LDAPConnection connect() throws LDAPException {
+        return new LDAPConnection(HOST, port(), ADMIN_DN, ADMIN_PASSWORD);
+    }
+
+    /** An administrator connection over LDAPS that trusts only {@link #trustStore()} and checks the host name. */
+    public LDAPConnection connectLdaps() throws LDAPException {
+        return LdapsConnections.open(trustStore(), TLS_PASSWORD, HOST, ldapsPort(), ADMIN_DN, ADMIN_PASSWORD);
+    }
+
+    /** The UnboundID server itself: direct adds, searches, change inspection, without the network. */
+    public InMemoryDirectoryServer directory() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        server.shutDown(true);
+        if (tlsDir != null) {
+            TempDirs.deleteRecursively(tlsDir);
+        }
+    }
+
+    private void requireLdaps() {
+        if (tlsDir == null) {
+            throw new IllegalStateException("started without LDAPS: use InMemoryLdapServer.startWithLdaps()");
+        }
+    }
+}
