@@ -1,0 +1,135 @@
+package io.hermesconnect.bench.smt;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The comparisons: each runs one of our transforms and the closest chain of Connect's built-in transforms on
+ * the same {@link SampleEvents}. Where the built-ins cannot express the work (Jinja conditions, computed
+ * attributes), the built-in chain is the nearest thing a user could configure instead, and the ratio is the
+ * price of the extra expressiveness.
+ */
+enum SmtCase {
+
+    /** Five rules that look at the table only, none matching: every event passes all five. */
+    FILTER_TABLES("Filter: 5 table rules", "5 x Filter + TopicNameMatches",
+            () -> hermesFilter(
+                    "rules", "audit,internal,tmp,sessions,logs",
+                    "rules.audit.table", "app.public.audit_*", "rules.audit.action", "ignore",
+                    "rules.internal.table", "app.internal.*", "rules.internal.action", "ignore",
+                    "rules.tmp.table", "*.tmp_*", "rules.tmp.action", "ignore",
+                    "rules.sessions.table", "app.public.sessions", "rules.sessions.action", "ignore",
+                    "rules.logs.table", "app.public.logs_*", "rules.logs.action", "ignore"),
+            SmtCase::connectTopicFilters),
+
+    /** Five Jinja conditions over before/after/op; about a third of the events are dropped by the last rule. */
+    FILTER_JINJA("Filter: 5 Jinja condition rules", "5 x Filter + TopicNameMatches",
+            () -> hermesFilter(
+                    "rules", "root,quarantine,minors,nomail,inactive",
+                    "rules.root.operations", "d", "rules.root.condition", "{{ before.login == 'root' }}",
+                    "rules.root.action", "ignore",
+                    "rules.quarantine.operations", "c,u", "rules.quarantine.condition",
+                    "{{ after.department == 'quarantine' }}", "rules.quarantine.action", "ignore",
+                    "rules.minors.operations", "c,u", "rules.minors.condition", "{{ after.age < 0 }}",
+                    "rules.minors.action", "ignore",
+                    "rules.nomail.operations", "c,u", "rules.nomail.condition", "{{ after.email is none }}",
+                    "rules.nomail.action", "ignore",
+                    "rules.inactive.operations", "c,u", "rules.inactive.condition", "{{ not after.active }}",
+                    "rules.inactive.action", "ignore"),
+            SmtCase::connectTopicFilters),
+
+    /** Five templates (a reference, concatenation, two filters, a boolean) on before and after. */
+    MAPPING_TEMPLATES("JinjaMapping: 5 templates", "ExtractField(after) + ReplaceField (5 renames)",
+            () -> hermesMapping(
+                    "attrs", "uid,cn,mail,dept,adult",
+                    "attrs.uid.template", "{{ login }}",
+                    "attrs.cn.template", "{{ first_name }} {{ last_name }}",
+                    "attrs.mail.template", "{{ email | lower }}",
+                    "attrs.dept.template", "{{ department | upper }}",
+                    "attrs.adult.template", "{{ age >= 18 }}", "attrs.adult.type", "boolean",
+                    "drop", "login,email,department"),
+            SmtCase::connectRenames),
+
+    /** Five renames without templates (before and after), against the built-ins' five renames of the row. */
+    MAPPING_RENAMES("JinjaMapping: 5 renames", "ExtractField(after) + ReplaceField (5 renames)",
+            () -> hermesMapping(
+                    "rename", "login:uid,email:mail,department:dept,first_name:given,last_name:sn"),
+            SmtCase::connectRenames);
+
+
+    private final String hermesWork;
+    private final String connectWork;
+    private final Supplier<TransformChain> hermes;
+    private final Supplier<TransformChain> connect;
+
+    SmtCase(String hermesWork, String connectWork, Supplier<TransformChain> hermes, Supplier<TransformChain> connect) {
+        this.hermesWork = hermesWork;
+        this.connectWork = connectWork;
+        this.hermes = hermes;
+        this.connect = connect;
+    }
+
+    String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** What the side's chain does, for the report. */
+    String work(String side) {
+        return side.equals("hermes") ? hermesWork : connectWork;
+    }
+
+    /** The chain of one side: {@code hermes} or {@code connect}. */
+    TransformChain chain(String side) {
+        return switch (side) {
+            case "hermes" -> hermes.get();
+            case "connect" -> connect.get();
+            default -> throw new IllegalArgumentException("side is hermes or connect, not " + side);
+        };
+    }
+
+    private static TransformChain hermesFilter(String... config) {
+        return new TransformChain().then("io.hermesconnect.transforms.Filter", config(config));
+    }
+
+    private static TransformChain hermesMapping(String... config) {
+        return new TransformChain().then("io.hermesconnect.transforms.JinjaMapping", config(config));
+    }
+
+    /** A config map from alternating keys and values, in order. */
+    private static Map<String, String> config(String... keysAndValues) {
+        Map<String, String> config = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            config.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return config;
+    }
+
+    static SmtCase forId(String id) {
+        for (SmtCase c : values()) {
+            if (c.id().equals(id)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no case " + id);
+    }
+
+    /** Connect's way to drop by table: five Filter stages, each behind a TopicNameMatches predicate (none matching). */
+    private static TransformChain connectTopicFilters() {
+        TransformChain chain = new TransformChain();
+        for (String pattern : new String[] {"app\\.public\\.audit_.*", "app\\.internal\\..*", ".*\\.tmp_.*",
+                "app\\.public\\.sessions", "app\\.public\\.logs_.*"}) {
+            chain.then("org.apache.kafka.connect.transforms.Filter", Map.of(),
+                    "org.apache.kafka.connect.transforms.predicates.TopicNameMatches", Map.of("pattern", pattern), false);
+        }
+        return chain;
+    }
+
+    /** Connect's way to reshape a row: unwrap {@code after} (losing the envelope), then five renames. */
+    private static TransformChain connectRenames() {
+        return new TransformChain()
+                .then("org.apache.kafka.connect.transforms.ExtractField$Value", Map.of("field", "after"))
+                .then("org.apache.kafka.connect.transforms.ReplaceField$Value",
+                        Map.of("renames", "login:uid,email:mail,department:dept,first_name:given,last_name:sn"));
+    }
+}

@@ -1,0 +1,133 @@
+package io.hermesconnect.bench.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hermesconnect.testkit.FreePort;
+import io.hermesconnect.testkit.Wait;
+import io.hermesconnect.testkit.connect.ConnectRestClient;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A Connect distributed worker in its own JVM: fixed heap, JsonConverter with schemas for keys and values,
+ * service-loader plugin discovery from one {@code plugin.path} directory, and remote JMX on a loopback port
+ * (no authentication) for the heap figures.
+ */
+public final class ConnectWorker implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final JavaProcess process;
+    private final Map<String, String> config;
+    private final ConnectRestClient rest;
+    private final WorkerJmx jmx;
+
+    private ConnectWorker(JavaProcess process, Map<String, String> config, ConnectRestClient rest, WorkerJmx jmx) {
+        this.process = process;
+        this.config = config;
+        this.rest = rest;
+        this.jmx = jmx;
+    }
+
+    /** @param settings worker settings that override or add to the defaults below (e.g. {@code producer.linger.ms}) */
+    public static ConnectWorker start(KafkaRuntime runtime, Path dir, String bootstrapServers, Path pluginPath,
+            String heap, Map<String, String> settings) {
+        int restPort = FreePort.find();
+        int jmxPort = FreePort.find();
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put("group.id", "bench");
+        config.put("listeners", "http://127.0.0.1:" + restPort);
+        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("key.converter.schemas.enable", "true");
+        config.put("value.converter.schemas.enable", "true");
+        config.put("offset.storage.topic", "bench-offsets");
+        config.put("config.storage.topic", "bench-configs");
+        config.put("status.storage.topic", "bench-status");
+        config.put("offset.storage.replication.factor", "1");
+        config.put("config.storage.replication.factor", "1");
+        config.put("status.storage.replication.factor", "1");
+        config.put("plugin.path", pluginPath.toString());
+        config.put("plugin.discovery", "service_load");
+        // Connect's producer sends one request at a time (max.in.flight=1); with its default 16 KB batches and
+        // JSON-with-schema records of ~2 KB that caps every connector at a few thousand events/s, and the
+        // benchmark would compare Kafka round trips instead of connectors. Large batches and lz4 lift that cap
+        // (linger stays 0, so a lone record is not delayed). Same for every connector; --worker.* overrides.
+        config.put("producer.batch.size", Integer.toString(1 << 20));
+        config.put("producer.compression.type", "lz4");
+        config.putAll(settings);
+        Path properties = dir.resolve("connect.properties");
+        KafkaBroker.write(properties, config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n", "", "\n")));
+
+        List<String> jvm = new ArrayList<>(runtime.jvmOptions(heap));
+        jvm.addAll(List.of(
+                "-Dcom.sun.management.jmxremote.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+                "-Djava.rmi.server.hostname=127.0.0.1",
+                "-Dcom.sun.management.jmxremote.authenticate=false",
+                "-Dcom.sun.management.jmxremote.ssl=false"));
+        JavaProcess process = JavaProcess.start("Connect worker", runtime.classpath(), jvm,
+                "org.apache.kafka.connect.cli.ConnectDistributed", List.of(properties.toString()),
+                dir.resolve("connect.log"));
+        ConnectRestClient rest = new ConnectRestClient(URI.create("http://127.0.0.1:" + restPort + "/"));
+        try {
+            // a dead worker ends the wait at once (null), a REST answer ends it with the plugin list
+            Wait.until("the Connect worker's REST API on port " + restPort, START_TIMEOUT,
+                    () -> process.isAlive() ? connectorClasses(rest) : null, plugins -> true);
+            process.requireAlive();
+            WorkerJmx jmx = WorkerJmx.connect(jmxPort, Duration.ofSeconds(30));
+            return new ConnectWorker(process, Map.copyOf(config), rest, jmx);
+        } catch (RuntimeException | AssertionError e) {
+            process.close();
+            throw e;
+        }
+    }
+
+    /** The worker's settings as written to its properties file. */
+    public Map<String, String> config() {
+        return config;
+    }
+
+    public ConnectRestClient rest() {
+        return rest;
+    }
+
+    public WorkerJmx jmx() {
+        return jmx;
+    }
+
+    /** Throws with the end of the worker's log if it died. */
+    public void requireAlive() {
+        process.requireAlive();
+    }
+
+    /** The connector classes the worker loaded from its plugin path and class path. */
+    public List<String> connectorClasses() {
+        return connectorClasses(rest);
+    }
+
+    private static List<String> connectorClasses(ConnectRestClient rest) {
+        List<String> classes = new ArrayList<>();
+        for (JsonNode plugin : rest.request("GET", "connector-plugins", null).requireSuccess().json()) {
+            classes.add(plugin.path("class").asText());
+        }
+        return classes;
+    }
+
+    @Override
+    public void close() {
+        try {
+            jmx.close();
+        } finally {
+            process.close();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.hermesconnect.bench.wal;
+
+import io.hermesconnect.bench.report.Machine;
+import io.hermesconnect.bench.stack.WorkerJmx;
+
+/**
+ * One consumer reading one workload from its slot. For a connector, {@code seconds} runs from the moment the
+ * harness creates the connector until the broker appended the last record ({@code startupSeconds} of that
+ * until the first record); the worker fields cover the same window. Raw readers have no worker fields.
+ */
+public record ThroughputResult(String workload, String workloadDescription, String consumer, long events,
+        long records, double seconds, double eventsPerSecond, Double startupSeconds, Double peakHeapMb,
+        Double liveHeapMb, Double workerCpuSeconds, Double workerCpuMicrosPerEvent, String loadAverage) {
+
+    static ThroughputResult raw(Workload workload, String consumer, double seconds) {
+        return new ThroughputResult(workload.name(), workload.describe(), consumer, workload.rows(), workload.rows(),
+                seconds, workload.rows() / seconds, null, null, null, null, null, Machine.load());
+    }
+
+    static ThroughputResult connector(Workload workload, Peer peer, long createdMs, long firstAppendMs,
+            long lastAppendMs, long records, WorkerJmx.Figures worker) {
+        double seconds = (lastAppendMs - createdMs) / 1000.0;
+        return new ThroughputResult(workload.name(), workload.describe(), peer.id(), workload.rows(), records,
+                seconds, workload.rows() / seconds, (firstAppendMs - createdMs) / 1000.0,
+                megabytes(worker.peakHeapBytes()), megabytes(worker.liveHeapBytes()), worker.cpuSeconds(),
+                worker.cpuSeconds() * 1e6 / workload.rows(), Machine.load());
+    }
+
+    private static double megabytes(long bytes) {
+        return bytes / (1024.0 * 1024.0);
+    }
+}

@@ -1,0 +1,140 @@
+package io.hermesconnect.common.jinja;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.el.JinjavaProcessors;
+import com.hubspot.jinjava.el.TruthyTypeConverter;
+import com.hubspot.jinjava.interpret.AutoCloseableSupplier.AutoCloseableImpl;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.Context.Library;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.lib.filter.Filter;
+import java.io.IOException;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import jinjava.de.odysseus.el.ExpressionFactoryImpl;
+import jinjava.de.odysseus.el.tree.Tree;
+import jinjava.de.odysseus.el.tree.TreeStore;
+import jinjava.de.odysseus.el.tree.impl.Builder.Feature;
+import jinjava.de.odysseus.el.tree.impl.Cache;
+import jinjava.javax.el.ExpressionFactory;
+
+/**
+ * One Jinjava instance locked down for untrusted templates: only the {@link TemplateLibrary}'s tags,
+ * filters and functions, expressions parsed by the {@link SandboxParser}, values read through the
+ * {@link SandboxElResolver}, no nested interpretation of variable values, a resource locator that
+ * refuses everything, and the {@link RenderLimits}. Thread-safe.
+ */
+final class Sandbox extends Jinjava {
+
+    private static final int EXPRESSION_CACHE_SIZE = 2000;
+
+    /**
+     * Jinjava's fixes that bring it closer to Jinja: operator precedence, map iteration over keys,
+     * Python-like printing of lists and maps ({@code ['a', 1]}), whitespace control and string escapes.
+     * Not {@code whitespaceRequiredWithinTokens}: {@code {{x}}} stays an expression.
+     */
+    private static final LegacyOverrides JINJA_COMPATIBLE = LegacyOverrides.newBuilder()
+            .withEvaluateMapKeys(true)
+            .withIterateOverMapKeys(true)
+            .withUsePyishObjectMapper(true)
+            .withUseNaturalOperatorPrecedence(true)
+            .withParseWhitespaceControlStrictly(true)
+            .withUseTrimmingForNotesAndExpressions(true)
+            .withHandleBackslashInQuotesOnly(true)
+            .build();
+
+    private final List<Filter> ownFilters;
+    private final TemplateLibrary library;
+    private final RenderLimits limits;
+    private final SandboxParser.Syntax syntax;
+    private final ExpressionFactory expressions;
+    /** Holds only what templates may use; read by Jinjava (its functions), never rendered in. */
+    private final Context registry;
+    /** Render contexts' parents, reused: making one registers every built-in again. */
+    private final Deque<Context> idleBaseContexts = new ConcurrentLinkedDeque<>();
+
+    Sandbox(List<Filter> ownFilters, RenderLimits limits) {
+        super(config(limits));
+        setResourceLocator((name, encoding, interpreter) -> {
+            throw new IOException("templates cannot read other templates or files");
+        });
+        this.ownFilters = List.copyOf(ownFilters);
+        this.library = new TemplateLibrary(registryOf(ownFilters, Map.of()), ownFilters.stream().map(Filter::getName).collect(Collectors.toSet()));
+        this.limits = limits;
+        this.syntax = new SandboxParser.Syntax(library, Feature.METHOD_INVOCATIONS, Feature.VARARGS);
+        this.expressions = new ExpressionFactoryImpl(new TreeStore(syntax, new Cache(EXPRESSION_CACHE_SIZE)), new TruthyTypeConverter());
+        this.registry = newBaseContext();
+    }
+
+    /** Jinjava's built-ins, less the disabled ones (which then cannot even be looked up), plus our filters. */
+    private static Context registryOf(List<Filter> ownFilters, Map<Library, Set<String>> disabled) {
+        Context registry = new Context(null, null, disabled);
+        ownFilters.forEach(registry::registerFilter);
+        return registry;
+    }
+
+    private Context newBaseContext() {
+        return registryOf(ownFilters, library.disabled());
+    }
+
+    private static JinjavaConfig config(RenderLimits limits) {
+        return JinjavaConfig.newBuilder()
+                .withElResolver(new SandboxElResolver())
+                .withNestedInterpretationEnabled(false)
+                .withEnableRecursiveMacroCalls(false)
+                .withMaxOutputSize(limits.maxOutputChars())
+                .withMaxStringLength(limits.maxOutputChars())
+                .withMaxListSize(limits.maxCollectionSize())
+                .withMaxMapSize(limits.maxCollectionSize())
+                .withLegacyOverrides(JINJA_COMPATIBLE)
+                .withProcessors(JinjavaProcessors.newBuilder().withNodePreProcessor(RenderInterpreter::checkDeadline).build())
+                .build();
+    }
+
+    /** What Jinjava offers templates: its expression resolver registers the functions found here. */
+    @Override
+    public Context getGlobalContext() {
+        return registry;
+    }
+
+    @Override
+    public ExpressionFactory getExpressionFactory() {
+        return expressions;
+    }
+
+    /** Parses one expression with the sandbox's rules; throws {@link TemplateProblem} or JUEL's {@code TreeBuilderException}. */
+    Tree parseExpression(String expression) {
+        return syntax.build("#{" + expression + "}");
+    }
+
+    /**
+     * Runs {@code work} with a fresh interpreter whose scope holds the variables (Connect values
+     * converted by {@link TemplateValues}); the interpreter is Jinjava's current one meanwhile.
+     */
+    @SuppressWarnings("try") // the resource only scopes Jinjava's "current interpreter", which Jinjava's code reads
+    <T> T withInterpreter(Map<String, ?> variables, Function<RenderInterpreter, T> work) {
+        Context base = idleBaseContexts.poll();
+        if (base == null) {
+            base = newBaseContext();
+        }
+        try {
+            Context scope = new Context(base, null, null);
+            variables.forEach((name, value) -> scope.put(name, TemplateValues.fromConnect(value)));
+            RenderInterpreter interpreter = new RenderInterpreter(this, scope, getGlobalConfig(), limits.maxRenderTime());
+            try (AutoCloseableImpl<JinjavaInterpreter> current = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
+                return work.apply(interpreter);
+            }
+        } finally {
+            // a render leaves bookkeeping (resolved names) in its parent context: clear it before reuse
+            base.reset();
+            idleBaseContexts.push(base);
+        }
+    }
+}

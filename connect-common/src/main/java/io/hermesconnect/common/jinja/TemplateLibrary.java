@@ -1,0 +1,106 @@
+package io.hermesconnect.common.jinja;
+
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.Context.Library;
+import com.hubspot.jinjava.lib.Importable;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * What templates may use: an allowlist of Jinjava's tags, filters and functions (everything else is
+ * disabled, so it cannot be reached even by name at run time, e.g. through {@code map('name')}),
+ * all of Jinjava's expression tests (pure predicates), and our own filters.
+ *
+ * <p>Left out on purpose: {@code include}, {@code import}, {@code from}, {@code extends} and
+ * {@code block} (they read other templates), {@code macro} and {@code call} (recursion, and macros
+ * that write into variables), the {@code render} filter (renders data as a template), functions that
+ * read the clock, and filters with dependencies we do not ship.
+ */
+final class TemplateLibrary {
+
+    static final Set<String> TAGS = Set.of("if", "elif", "else", "for", "set", "raw", "endif", "endfor", "endset", "endraw");
+
+    /** Functions as Jinjava names them: {@code namespace:name}, empty namespace for plain names. */
+    static final Set<String> FUNCTIONS = Set.of(":range");
+
+    static final Set<String> JINJAVA_FILTERS = Set.of(
+            "abs", "attr", "b64decode", "b64encode", "batch", "bool", "capitalize", "center", "count",
+            "dictsort", "difference", "e", "escape", "escapejs", "escapejson", "first", "float", "forceescape",
+            "format", "fromjson", "groupby", "indent", "int", "intersect", "join", "last", "length", "list",
+            "lower", "map", "md5", "regex_replace", "reject", "rejectattr", "replace", "reverse", "round",
+            "safe", "select", "selectattr", "slice", "sort", "split", "string", "sum", "symmetric_difference",
+            "title", "tojson", "trim", "truncate", "union", "upper", "urldecode", "urlencode", "wordcount",
+            "wordwrap");
+
+    /** Methods callable on values (Jinja syntax needs them); the resolver checks the receiver's type too. */
+    static final Set<String> VALUE_METHODS = Set.of("items", "keys", "values", "cycle");
+
+    /** Filters and tests whose operand may be undefined: {@code missing | default('x')}, {@code missing is defined}. */
+    static final Set<String> UNDEFINED_TOLERANT_FILTERS = Set.of("default", "d");
+    static final Set<String> UNDEFINED_TOLERANT_TESTS = Set.of("defined", "undefined");
+
+    private final Set<String> filters;
+    private final Set<String> tests;
+    private final Map<Library, Set<String>> disabled = new EnumMap<>(Library.class);
+
+    /**
+     * @param registry a context holding Jinjava's built-ins and our filters
+     * @param ownFilters the names of our filters, all allowed
+     */
+    TemplateLibrary(Context registry, Set<String> ownFilters) {
+        this.filters = new TreeSet<>(JINJAVA_FILTERS);
+        filters.addAll(ownFilters);
+        this.tests = names(registry.getAllExpTests());
+        requireAll(names(registry.getAllFilters()), filters, "filter");
+        requireAll(names(registry.getAllTags()), TAGS, "tag");
+        requireAll(names(registry.getAllFunctions()), FUNCTIONS, "function");
+        disabled.put(Library.FILTER, without(names(registry.getAllFilters()), filters));
+        disabled.put(Library.TAG, without(names(registry.getAllTags()), TAGS));
+        disabled.put(Library.FUNCTION, without(names(registry.getAllFunctions()), FUNCTIONS));
+    }
+
+    /** The names to disable in Jinjava's config: every built-in not on our allowlists. */
+    Map<Library, Set<String>> disabled() {
+        return disabled;
+    }
+
+    void requireFilter(String name) {
+        if (!filters.contains(name)) {
+            throw new TemplateProblem("unknown filter '" + name + "'");
+        }
+    }
+
+    void requireTest(String name) {
+        if (!tests.contains(name)) {
+            throw new TemplateProblem("unknown test '" + name + "'");
+        }
+    }
+
+    void requireFunction(String name) {
+        String qualified = name.indexOf(':') < 0 ? ":" + name : name;
+        if (!FUNCTIONS.contains(qualified)) {
+            throw new TemplateProblem("unknown function '" + name + "'");
+        }
+    }
+
+    private static Set<String> names(Collection<? extends Importable> items) {
+        return items.stream().map(Importable::getName).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> without(Set<String> all, Set<String> allowed) {
+        Set<String> rest = new TreeSet<>(all);
+        rest.removeAll(allowed);
+        return rest;
+    }
+
+    private static void requireAll(Set<String> available, Set<String> wanted, String kind) {
+        Set<String> missing = without(wanted, available);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Jinjava lacks the " + kind + "s " + missing);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.hermesconnect.common.jinja;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TemplateTest {
+
+    private static final JinjaEngine ENGINE = new JinjaEngine();
+
+    private static final Map<String, Object> VARIABLES = variables();
+
+    private static Map<String, Object> variables() {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("cn", "Ada Lovelace");
+        user.put("age", 36);
+        user.put("groups", List.of("admins", "users"));
+        user.put("manager", null);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("after", user);
+        variables.put("age", 36);
+        variables.put("groups", List.of("admins", "users", "admins"));
+        variables.put("nothing", null);
+        variables.put("born", new Date(0));
+        return variables;
+    }
+
+    private static Object render(String source) {
+        return ENGINE.compile(source).render(VARIABLES);
+    }
+
+    @Test
+    void rendersASingleExpressionToItsNativeValue() {
+        assertThat(render("{{ age }}")).isEqualTo(36);
+        assertThat(render("{{ after.age }}")).isEqualTo(36);
+        assertThat(render("{{ groups }}")).isEqualTo(List.of("admins", "users", "admins"));
+        assertThat(render("{{ age > 1 }}")).isEqualTo(true);
+        assertThat(render("{{ age + 1 }}")).isEqualTo(37L);
+        assertThat(render("{{ none }}")).isNull();
+        assertThat(render("{{ nothing }}")).isNull();
+        assertThat(render("{{ after.manager }}")).isNull();
+        assertThat(render("{{ born }}")).isEqualTo(new Date(0));
+        assertThat(render("{{ after }}")).isEqualTo(VARIABLES.get("after"));
+        assertThat(render("{{ {'a': 1} }}")).isEqualTo(Map.of("a", 1L));
+        assertThat(render("{{ 'x' }}")).isEqualTo("x");
+    }
+
+    @Test
+    void rendersAnythingElseToAString() {
+        assertThat(render("{{ age }} years")).isEqualTo("36 years");
+        assertThat(render("cn={{ after.cn }},ou=people")).isEqualTo("cn=Ada Lovelace,ou=people");
+        assertThat(render(" {{ age }}")).isEqualTo(" 36");
+        assertThat(render("plain text")).isEqualTo("plain text");
+        assertThat(render("")).isEqualTo("");
+    }
+
+    @Test
+    void printsListsAndMapsLikeJinja() {
+        assertThat(render("{{ after.groups }}!")).isEqualTo("['admins', 'users']!");
+        assertThat(render("{{ {'a': 1} }}!")).isEqualTo("{'a': 1}!");
+    }
+
+    @Test
+    void tellsWhetherItIsASingleExpressionOrAVariableReference() {
+        assertThat(ENGINE.compile("{{ age }}").isSingleExpression()).isTrue();
+        assertThat(ENGINE.compile("{{ age }}!").isSingleExpression()).isFalse();
+        assertThat(ENGINE.compile("{% if age %}{{ age }}{% endif %}").isSingleExpression()).isFalse();
+
+        assertThat(ENGINE.compile("{{ age }}").variableReference()).contains("age");
+        assertThat(ENGINE.compile("{{after.age}}").variableReference()).contains("after.age");
+        assertThat(ENGINE.compile("{{ after.address.city }}").variableReference()).contains("after.address.city");
+        assertThat(ENGINE.compile("{{ after['age'] }}").variableReference()).isEmpty();
+        assertThat(ENGINE.compile("{{ age | string }}").variableReference()).isEmpty();
+        assertThat(ENGINE.compile("{{ age + 1 }}").variableReference()).isEmpty();
+        assertThat(ENGINE.compile("{{ none }}").variableReference()).isEmpty();
+        assertThat(ENGINE.compile("{{ age }} ").variableReference()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "==>", textBlock = """
+            {{ after.cn }}                                            ==> Ada Lovelace
+            {{ after['cn'] }}                                         ==> Ada Lovelace
+            {{ after.groups[0] }}                                     ==> admins
+            {{ after.groups[-1] }}                                    ==> users
+            {{ after.groups | length }}                               ==> 2
+            {{ after.groups | join(',') }}                            ==> admins,users
+            {{ after.groups | first }}                                ==> admins
+            {% for g in after.groups %}{{ loop.index }}:{{ g }};{% endfor %} ==> 1:admins;2:users;
+            {% for g in after.groups %}{{ g }}{% if not loop.last %},{% endif %}{% endfor %} ==> admins,users
+            {% for k, v in {'a': 1, 'b': 2}.items() %}{{ k }}={{ v }};{% endfor %} ==> a=1;b=2;
+            {% for k in {'a': 1, 'b': 2} %}{{ k }}{% endfor %}        ==> ab
+            {{ after.cn | lower }}                                    ==> ada lovelace
+            {{ after.cn | upper }}                                    ==> ADA LOVELACE
+            {{ after.cn | replace('Ada', 'Augusta Ada') }}            ==> Augusta Ada Lovelace
+            {{ (after.cn | split(' '))[1] }}                          ==> Lovelace
+            {{ 'a' ~ 'b' }}                                           ==> ab
+            {{ 'yes' if age > 18 else 'no' }}                         ==> yes
+            {% if 'admins' in after.groups %}admin{% endif %}         ==> admin
+            {% set login = after.cn | lower | replace(' ', '.') %}{{ login }} ==> ada.lovelace
+            {{ range(3) | join('') }}                                 ==> 012
+            {{ after.groups | map('upper') | join(',') }}             ==> ADMINS,USERS
+            {{ groups | unique | join(',') }}                         ==> admins,users
+            {% raw %}{{ not rendered }}{% endraw %}                   ==> {{ not rendered }}
+            """)
+    void supportsUsualJinjaOnMapsListsAndStrings(String source, String expected) {
+        assertThat(String.valueOf(render(source))).isEqualTo(expected);
+    }
+
+    @Test
+    void doesNotInterpretTemplateSyntaxFoundInValues() {
+        Object rendered = ENGINE.compile("{{ comment }}!").render(Map.of("comment", "{{ 7 * 7 }} {% if true %}x{% endif %}"));
+
+        assertThat(rendered).isEqualTo("{{ 7 * 7 }} {% if true %}x{% endif %}!");
+    }
+
+    @Test
+    void acceptsNoVariables() {
+        assertThat(ENGINE.compile("{{ 1 + 1 }}").render(null)).isEqualTo(2L);
+    }
+
+    @Test
+    void rendersConcurrently() throws Exception {
+        Template template = ENGINE.compile("{% for g in groups %}{{ g | upper }}{% endfor %}-{{ n }}");
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> renders = IntStream.range(0, 400).<Callable<Boolean>>mapToObj(n -> () ->
+                    template.render(Map.of("groups", List.of("a", "b"), "n", n)).equals("AB-" + n)).toList();
+            for (Future<Boolean> result : threads.invokeAll(renders)) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}

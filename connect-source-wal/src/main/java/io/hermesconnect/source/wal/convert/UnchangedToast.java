@@ -1,0 +1,43 @@
+package io.hermesconnect.source.wal.convert;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.kafka.connect.data.Schema;
+
+/**
+ * What a column holds when PostgreSQL did not send its value: an UPDATE that left a large, out-of-line
+ * (TOASTed) value untouched, where the table does not have REPLICA IDENTITY FULL (with FULL the value is
+ * taken from the old row instead). A sink must then leave that attribute of the target as it is.
+ *
+ * <ul>
+ *   <li>string columns (text family, json, xml, enums, intervals, anything mapped to a string): {@link #PLACEHOLDER};</li>
+ *   <li>{@code bytea}: the UTF-8 bytes of {@link #PLACEHOLDER} ({@link #placeholderBytes()});</li>
+ *   <li>arrays of string elements: a one-element list holding {@link #PLACEHOLDER};</li>
+ *   <li>every other type (numeric, other arrays…): null, since no value of the type can mark it.</li>
+ * </ul>
+ */
+public final class UnchangedToast {
+
+    /** Chosen so it cannot be mistaken for real data; sinks compare with {@code equals}. */
+    public static final String PLACEHOLDER = "__hermes_unchanged_toast_value";
+
+    private static final byte[] PLACEHOLDER_BYTES = PLACEHOLDER.getBytes(StandardCharsets.UTF_8);
+
+    private UnchangedToast() {
+    }
+
+    /** A fresh copy for each row, so that no consumer can alter another row's value. */
+    public static byte[] placeholderBytes() {
+        return PLACEHOLDER_BYTES.clone();
+    }
+
+    /** The placeholder for a column of this schema, or null where its type cannot hold one. */
+    static Object valueFor(Schema schema) {
+        return switch (schema.type()) {
+            case STRING -> PLACEHOLDER;
+            case BYTES -> schema.name() == null ? placeholderBytes() : null;
+            case ARRAY -> schema.valueSchema().type() == Schema.Type.STRING ? List.of(PLACEHOLDER) : null;
+            default -> null;
+        };
+    }
+}
