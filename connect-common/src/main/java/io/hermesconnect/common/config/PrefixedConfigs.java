@@ -20,13 +20,11 @@ import org.apache.kafka.common.config.ConfigException;
  */
 public final class PrefixedConfigs {
 
-    private final String prefix;
     private final String listKey;
     private final Map<String, Map<String, Object>> byName;
     private final List<String> undeclaredKeys;
 
-    private PrefixedConfigs(String prefix, String listKey, Map<String, Map<String, Object>> byName, List<String> undeclaredKeys) {
-        this.prefix = prefix;
+    private PrefixedConfigs(String listKey, Map<String, Map<String, Object>> byName, List<String> undeclaredKeys) {
         this.listKey = listKey;
         this.byName = byName;
         this.undeclaredKeys = undeclaredKeys;
@@ -56,7 +54,7 @@ public final class PrefixedConfigs {
             }
         });
         byName.replaceAll((name, settings) -> Collections.unmodifiableMap(settings));
-        return new PrefixedConfigs(prefix, listKey, Collections.unmodifiableMap(byName), List.copyOf(undeclared));
+        return new PrefixedConfigs(listKey, Collections.unmodifiableMap(byName), List.copyOf(undeclared));
     }
 
     /** The settings of one declared name, prefix and name stripped; empty when it has none. */
@@ -81,7 +79,7 @@ public final class PrefixedConfigs {
     /** The problem of one undeclared key, worded for a user. */
     public String problem(String undeclaredKey) {
         return "'" + undeclaredKey + "' is not a setting of a name listed in '" + listKey + "' (listed: "
-                + String.join(", ", byName.keySet()) + "); check the name after '" + prefix + "'";
+                + String.join(", ", byName.keySet()) + "); check the name after '" + listKey + ".'";
     }
 
     /** Throws a {@link ConfigException} naming the first undeclared key, if any. */

@@ -88,7 +88,6 @@ final class Sandbox extends Jinjava {
         return JinjavaConfig.newBuilder()
                 .withElResolver(new SandboxElResolver())
                 .withNestedInterpretationEnabled(false)
-                .withEnableRecursiveMacroCalls(false)
                 .withMaxOutputSize(limits.maxOutputChars())
                 .withMaxStringLength(limits.maxOutputChars())
                 .withMaxListSize(limits.maxCollectionSize())

@@ -6,7 +6,8 @@ import jinjava.javax.el.ELContext;
 /**
  * Attribute and item reads ({@code a.b}, {@code a['b']}, {@code a[0]}) under strict undefined: a
  * missing key, an index out of range, an attribute of none, or any attribute of a value that is not a
- * map, list or array is an error, except inside an {@link UndefinedTolerant} operand.
+ * map, list or array (bar Jinjava's {@code loop} and date properties) is an error, except inside an
+ * {@link UndefinedTolerant} operand.
  */
 final class StrictAccess {
 

@@ -90,6 +90,25 @@ class SandboxTest {
                 .hasMessageContaining("is a reserved name");
     }
 
+    /** CVE-2025-59340 reached Jackson's ObjectMapper through the interpreter object (then any class by deserialization). */
+    @Test
+    void keepsTheInterpreterAndItsObjectMapperOutOfReach() {
+        assertThatThrownBy(() -> ENGINE.compile("{{ ____int3rpr3t3r____.config.objectMapper }}")).hasMessageContaining("is a reserved name");
+        assertThat(render("{{ '{\"@class\": \"java.lang.ProcessBuilder\"}' | fromjson }}")).isEqualTo(Map.of("@class", "java.lang.ProcessBuilder"));
+    }
+
+    /** CVE-2026-25526 read restricted properties ({@code class}…) of a value through a for loop's variables. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "{% for class, x in [d] %}{{ class }}{% endfor %}",
+            "{% for class, x in [s] %}{{ class }}{% endfor %}",
+            "{% for class, x in items %}{{ class }}{% endfor %}",
+            "{% for class, x in [m] %}{{ class }}{% endfor %}",
+    })
+    void readsNoPropertiesThroughLoopVariables(String source) {
+        assertThat(render(source)).isEqualTo("");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = "==>", quoteCharacter = '"', textBlock = """
             {% include '/etc/passwd' %}                    ==> 'include' is

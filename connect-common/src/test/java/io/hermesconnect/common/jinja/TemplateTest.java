@@ -113,6 +113,8 @@ class TemplateTest {
             {{ after.groups | map('upper') | join(',') }}             ==> ADMINS,USERS
             {{ groups | unique | join(',') }}                         ==> admins,users
             {% raw %}{{ not rendered }}{% endraw %}                   ==> {{ not rendered }}
+            {% for g in after.groups %}{{ loop.cycle('odd', 'even') }};{% endfor %} ==> odd;even;
+            {{ born.year }}-{{ born.month }}-{{ born.day }}                 ==> 1970-1-1
             """)
     void supportsUsualJinjaOnMapsListsAndStrings(String source, String expected) {
         assertThat(String.valueOf(render(source))).isEqualTo(expected);

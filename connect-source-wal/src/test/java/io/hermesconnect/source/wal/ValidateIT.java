@@ -8,6 +8,7 @@ import io.hermesconnect.testkit.UniqueNames;
 import io.hermesconnect.testkit.connect.ConnectCluster;
 import io.hermesconnect.testkit.postgres.PostgresServer;
 import io.hermesconnect.testkit.postgres.PostgresVersion;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,9 @@ class ValidateIT {
     private final ConnectCluster connect = ConnectCluster.shared();
 
     private JsonNode validate(Map<String, String> config) {
-        return connect.rest().validate(WalSourceConnector.class.getName(), config);
+        Map<String, String> named = new java.util.HashMap<>(config);
+        named.put("name", UniqueNames.of("validate"));
+        return connect.rest().validate(WalSourceConnector.class.getName(), named);
     }
 
     /** The error messages on one key. */
@@ -101,14 +104,16 @@ class ValidateIT {
                 .contains("No table").contains("public.nope");
     }
 
+    /** The test kit's servers all run with wal_level=logical: this one is started plainly, with zonky's defaults. */
     @Test
-    void walLevelNotLogical() {
-        try (PostgresServer replica = PostgresServer.start(PostgresVersion.V13)) {
-            replica.execute("ALTER SYSTEM SET wal_level = 'replica'");
-            replica.restart();
-            WalTestDb db = new WalTestDb(replica);
+    void walLevelNotLogical() throws Exception {
+        try (EmbeddedPostgres replica = EmbeddedPostgres.builder().setPgBinaryResolver(PostgresVersion.V13)
+                .setServerConfig("wal_level", "replica").start()) {
+            Map<String, String> config = new WalTestDb(PostgresServer.shared(PostgresVersion.V13)).config();
+            config.put(WalSourceConfig.PORT, Integer.toString(replica.getPort()));
+            config.put(WalSourceConfig.DBNAME, "postgres");
 
-            assertThat(errors(validate(db.config()), WalSourceConfig.HOSTNAME)).singleElement().asString()
+            assertThat(errors(validate(config), WalSourceConfig.HOSTNAME)).singleElement().asString()
                     .contains("wal_level=replica").contains("wal_level=logical");
         }
     }

@@ -115,40 +115,33 @@ public final class SnapshotReader {
             } finally {
                 imported.countDown();
             }
-            SourceInfo source = new SourceInfo(SourceInfo.CONNECTOR_WAL, topicPrefix, dbname);
             for (TableId table = queue.poll(); table != null; table = queue.poll()) {
-                readTable(c, table, consistentPoint, source, progress);
+                readTable(c, table, consistentPoint, progress);
             }
             c.commit();
         }
         return null;
     }
 
-    private void readTable(Connection c, TableId id, long consistentPoint, SourceInfo source, SnapshotProgress progress)
-            throws SQLException {
+    private void readTable(Connection c, TableId id, long consistentPoint, SnapshotProgress progress) throws SQLException {
         TableSchema table = schemas.fromCatalog(c, id.schema(), id.table());
         long rows = 0;
         long startMs = System.currentTimeMillis();
-        source.table(id.schema(), id.table()).commitTime(startMs).lsn(consistentPoint).txId(null).sequence(null);
-        Struct pending = null;
+        // one per table: its held-back last row may be built later, by another snapshot thread
+        SourceInfo source = new SourceInfo(SourceInfo.CONNECTOR_WAL, topicPrefix, dbname)
+                .table(id.schema(), id.table()).commitTime(startMs).lsn(consistentPoint);
         try (Statement s = c.createStatement()) {
             s.setFetchSize(fetchSize);
             try (ResultSet rs = s.executeQuery(select(id, table))) {
                 boolean[] bytea = byteaColumns(rs);
                 while (rs.next()) {
                     Struct row = row(table, rs, bytea);
-                    if (pending != null) {
-                        Struct previous = pending;
-                        progress.emit(done -> record(table, previous, source, SourceInfo.Snapshot.TRUE, consistentPoint, done));
-                    }
-                    pending = row;
+                    progress.emit((done, marker) -> record(table, row, source, marker, consistentPoint, done));
                     rows++;
                 }
             }
         }
-        Struct last = pending;
-        progress.finish(id.dataCollection(), last == null ? null : (done, lastOfSnapshot) -> record(table, last, source,
-                lastOfSnapshot ? SourceInfo.Snapshot.LAST : SourceInfo.Snapshot.TRUE, consistentPoint, done));
+        progress.finish(id.dataCollection());
         LOG.info("Snapshot of {}: {} row(s) in {} ms", id.dataCollection(), rows, System.currentTimeMillis() - startMs);
     }
 
