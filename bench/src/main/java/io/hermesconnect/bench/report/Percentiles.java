@@ -27,8 +27,4 @@ public final class Percentiles {
     public double max() {
         return sorted[sorted.length - 1];
     }
-
-    public int count() {
-        return sorted.length;
-    }
 }

@@ -33,6 +33,10 @@ final class BenchDatabase {
         server.createDatabase(DATABASE);
         server.executeIn(DATABASE,
                 "CREATE SCHEMA " + SlotTarget.SCHEMA,
+                // zonky starts the server with synchronous_commit=off: a commit then waits for the WAL writer (up to
+                // wal_writer_delay, 200 ms) before walsenders may decode it, which would add ~100 ms to every
+                // latency figure. Database settings override the command line; with fsync=off flushing is cheap.
+                "ALTER DATABASE " + DATABASE + " SET synchronous_commit = on",
                 // a 2M-row transaction writes hundreds of MB of WAL: no checkpoint in the middle of a workload
                 "ALTER SYSTEM SET max_wal_size = '8GB'",
                 "SELECT pg_reload_conf()");

@@ -12,18 +12,13 @@ import org.apache.kafka.common.config.ConfigException;
  */
 public final class JinjaTemplateValidator implements ConfigDef.Validator {
 
-    /** Compiling is pure, so one engine serves every validator; its cache makes later compiles free. */
-    private static final class Engine {
-        static final JinjaEngine INSTANCE = new JinjaEngine();
-    }
-
     @Override
     public void ensureValid(String name, Object value) {
         if (value == null) {
             return;
         }
         try {
-            Engine.INSTANCE.compile(value.toString());
+            JinjaEngine.shared().compile(value.toString());
         } catch (TemplateException e) {
             throw new ConfigException("Invalid value for configuration " + name + ": " + e.getMessage());
         }

@@ -31,6 +31,15 @@ public final class JinjaEngine {
     private final LruCache<String, Template> cache = new LruCache<>(TEMPLATE_CACHE_SIZE);
 
     /** An engine with all our filters and the default render limits. */
+    /** One engine for every plugin of a worker: it is thread-safe, costly to create, and caches compiled templates. */
+    public static JinjaEngine shared() {
+        return Shared.INSTANCE;
+    }
+
+    private static final class Shared {
+        static final JinjaEngine INSTANCE = new JinjaEngine();
+    }
+
     public JinjaEngine() {
         this(RenderLimits.DEFAULTS);
     }

@@ -97,7 +97,7 @@ final class TaskStartup {
     private long snapshotWithNewSlot(List<TableId> tables) throws SQLException, InterruptedException {
         SlotManager.ExportedSlot exported = slots.createExportingSnapshot();
         try (exported) {
-            snapshot(tables, Set.of(), exported.snapshotName(), exported.consistentPoint(), () -> closeQuietly(exported));
+            snapshot(tables, Set.of(), exported.snapshotName(), exported.consistentPoint(), () -> endExport(exported));
         }
         return exported.consistentPoint();
     }
@@ -117,7 +117,7 @@ final class TaskStartup {
         }
     }
 
-    private static void closeQuietly(SlotManager.ExportedSlot exported) {
+    private static void endExport(SlotManager.ExportedSlot exported) {
         try {
             exported.close();
         } catch (SQLException e) {

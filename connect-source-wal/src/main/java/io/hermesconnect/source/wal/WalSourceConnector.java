@@ -1,21 +1,14 @@
 package io.hermesconnect.source.wal;
 
 import io.hermesconnect.common.Version;
+import io.hermesconnect.common.config.ConfigValidation;
 import io.hermesconnect.source.wal.config.LiveChecks;
 import io.hermesconnect.source.wal.replication.PgConnections;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
@@ -33,11 +26,11 @@ public class WalSourceConnector extends SourceConnector {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     /** Keys the live checks read: they run only when all of these passed field validation. */
-    private static final Set<String> LIVE_CHECK_INPUTS = Set.of(WalSourceConfig.HOSTNAME, WalSourceConfig.PORT,
+    private static final String[] LIVE_CHECK_INPUTS = {WalSourceConfig.HOSTNAME, WalSourceConfig.PORT,
             WalSourceConfig.USER, WalSourceConfig.PASSWORD, WalSourceConfig.DBNAME, WalSourceConfig.SSLMODE,
             WalSourceConfig.SLOT_NAME, WalSourceConfig.PUBLICATION_NAME, WalSourceConfig.PUBLICATION_AUTOCREATE_MODE,
             WalSourceConfig.TOPIC_PREFIX, WalSourceConfig.SCHEMA_INCLUDE_LIST, WalSourceConfig.SCHEMA_EXCLUDE_LIST,
-            WalSourceConfig.TABLE_INCLUDE_LIST, WalSourceConfig.TABLE_EXCLUDE_LIST);
+            WalSourceConfig.TABLE_INCLUDE_LIST, WalSourceConfig.TABLE_EXCLUDE_LIST};
 
     private Map<String, String> props;
 
@@ -82,44 +75,31 @@ public class WalSourceConnector extends SourceConnector {
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config result = super.validate(connectorConfigs);
-        Map<String, ConfigValue> values = result.configValues().stream()
-                .collect(Collectors.toMap(ConfigValue::name, Function.identity()));
-        checkCrossField(connectorConfigs, values);
-        boolean inputsValid = LIVE_CHECK_INPUTS.stream().allMatch(k -> values.get(k).errorMessages().isEmpty());
-        if (inputsValid) {
-            runLiveChecks(new WalSourceConfig(connectorConfigs), values);
+        checkCrossField(connectorConfigs, result);
+        if (ConfigValidation.allValid(result, LIVE_CHECK_INPUTS)) {
+            WalSourceConfig config = new WalSourceConfig(connectorConfigs);
+            ConfigValidation.runLiveCheck(result, WalSourceConfig.HOSTNAME, LIVE_CHECK_TIMEOUT, problems -> {
+                LiveChecks checks = new LiveChecks(config, PgConnections.of(config, CONNECT_TIMEOUT)).run();
+                checks.errors().forEach((key, messages) -> messages.forEach(m -> problems.add(key, m)));
+                checks.warnings().forEach(w -> LOG.warn("Connector {}: {}", config.topicPrefix(), w));
+            });
         }
         return result;
     }
 
-    private static void checkCrossField(Map<String, String> props, Map<String, ConfigValue> values) {
+    private static void checkCrossField(Map<String, String> props, Config result) {
         for (String[] pair : WalSourceConfig.EXCLUSIVE_LISTS) {
             if (isSet(props.get(pair[0])) && isSet(props.get(pair[1]))) {
-                values.get(pair[1]).addErrorMessage(pair[1] + " cannot be used together with " + pair[0]);
+                ConfigValidation.addError(result, pair[1], pair[1] + " cannot be used together with " + pair[0]);
             }
         }
-        ConfigValue queue = values.get(WalSourceConfig.MAX_QUEUE_SIZE);
-        ConfigValue batch = values.get(WalSourceConfig.MAX_BATCH_SIZE);
-        if (queue.errorMessages().isEmpty() && batch.errorMessages().isEmpty()
-                && (Integer) queue.value() <= (Integer) batch.value()) {
-            queue.addErrorMessage(WalSourceConfig.MAX_QUEUE_SIZE + " (" + queue.value() + ") must be larger than "
-                    + WalSourceConfig.MAX_BATCH_SIZE + " (" + batch.value() + ")");
-        }
-    }
-
-    private static void runLiveChecks(WalSourceConfig config, Map<String, ConfigValue> values) {
-        LiveChecks checks = new LiveChecks(config, PgConnections.of(config, CONNECT_TIMEOUT));
-        try {
-            CompletableFuture.supplyAsync(checks::run).get(LIVE_CHECK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            checks.errors().forEach((key, messages) -> messages.forEach(values.get(key)::addErrorMessage));
-            checks.warnings().forEach(w -> LOG.warn("Connector {}: {}", config.topicPrefix(), w));
-        } catch (TimeoutException e) {
-            values.get(WalSourceConfig.HOSTNAME).addErrorMessage("PostgreSQL at " + config.hostname() + ":"
-                    + config.port() + " did not answer within " + LIVE_CHECK_TIMEOUT.toSeconds() + " s");
-        } catch (ExecutionException e) {
-            values.get(WalSourceConfig.HOSTNAME).addErrorMessage("Checking the server failed: " + e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (ConfigValidation.allValid(result, WalSourceConfig.MAX_QUEUE_SIZE, WalSourceConfig.MAX_BATCH_SIZE)) {
+            Object queue = ConfigValidation.configValue(result, WalSourceConfig.MAX_QUEUE_SIZE).value();
+            Object batch = ConfigValidation.configValue(result, WalSourceConfig.MAX_BATCH_SIZE).value();
+            if ((Integer) queue <= (Integer) batch) {
+                ConfigValidation.addError(result, WalSourceConfig.MAX_QUEUE_SIZE, WalSourceConfig.MAX_QUEUE_SIZE + " ("
+                        + queue + ") must be larger than " + WalSourceConfig.MAX_BATCH_SIZE + " (" + batch + ")");
+            }
         }
     }
 

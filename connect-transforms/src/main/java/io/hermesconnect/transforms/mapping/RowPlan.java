@@ -1,6 +1,5 @@
 package io.hermesconnect.transforms.mapping;
 
-import io.hermesconnect.common.event.ChangeEventSchemas;
 import io.hermesconnect.common.event.SchemaParameters;
 import io.hermesconnect.common.jinja.TemplateException;
 import io.hermesconnect.common.jinja.TemplateValues;
@@ -171,7 +170,7 @@ final class RowPlan {
                 ? SchemaParameters.isSecret(referenced)
                 : !attribute.template().mentioned(secretNames).isEmpty());
         if (type == null) {
-            return secret && !SchemaParameters.isSecret(referenced) ? markedSecret(referenced) : referenced;
+            return secret ? SchemaParameters.markedSecret(referenced) : referenced;
         }
         SchemaBuilder schema = type.schema();
         if (secret) {
@@ -181,10 +180,6 @@ final class RowPlan {
     }
 
     // connect-common marks columns secret only through its schema builder; borrow that until it offers a direct call
-    private static Schema markedSecret(Schema schema) {
-        return ChangeEventSchemas.builder("secret").secretColumn("value", schema).build().rowSchema().field("value").schema();
-    }
-
     /** Names of the secret fields of a schema, nested ones included. */
     private static Set<String> secretFieldNames(Schema schema, Set<String> names) {
         switch (schema.type()) {

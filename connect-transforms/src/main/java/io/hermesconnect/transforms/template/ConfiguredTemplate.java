@@ -33,7 +33,7 @@ public final class ConfiguredTemplate {
     /** @throws ConfigException naming {@code key} when the template does not compile */
     public static ConfiguredTemplate compile(String key, String source) {
         try {
-            return new ConfiguredTemplate(key, source, Engine.INSTANCE.compile(source));
+            return new ConfiguredTemplate(key, source, JinjaEngine.shared().compile(source));
         } catch (TemplateException e) {
             throw new ConfigException("Invalid value for configuration " + key + ": " + e.getMessage());
         }
@@ -62,10 +62,5 @@ public final class ConfiguredTemplate {
             }
         }
         return found;
-    }
-
-    /** One engine for all our transforms in a worker: it is thread-safe, costly to create, and caches compiled templates. */
-    private static final class Engine {
-        static final JinjaEngine INSTANCE = new JinjaEngine();
     }
 }

@@ -56,7 +56,6 @@ public final class ChangeEmitter implements PgOutputListener {
     private String transactionId;
     private long totalOrder;
     private final Map<String, Long> perCollection = new LinkedHashMap<>();
-    private long emitted;
 
     public ChangeEmitter(RecordFactory records, RecordSink sink, SourceInfo source, boolean tombstones,
             boolean transactionMetadata) {
@@ -93,16 +92,6 @@ public final class ChangeEmitter implements PgOutputListener {
     /** Whether a plain transaction's changes are being decoded (its commit not yet seen). */
     public boolean inTransaction() {
         return inTransaction;
-    }
-
-    /** Change events emitted since start (tombstones and transaction records excluded). */
-    public long emittedEvents() {
-        return emitted;
-    }
-
-    /** The commit time of the transaction emitted last, epoch ms; 0 before the first. */
-    public long lastCommitTimeMs() {
-        return commitTimeMs;
     }
 
     @Override
@@ -223,7 +212,6 @@ public final class ChangeEmitter implements PgOutputListener {
                 .sequence("[\"" + commitLsn + "\",\"" + index + "\"]")
                 .struct();
         sink.accept(records.change(table, offset(), op, before, after, sourceStruct, block, System.currentTimeMillis()));
-        emitted++;
     }
 
     /** Counts the next record of the transaction; false when it was emitted before the restart. */

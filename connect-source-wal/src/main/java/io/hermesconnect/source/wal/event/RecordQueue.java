@@ -47,9 +47,4 @@ public final class RecordQueue implements RecordSink {
         queue.drainTo(batch, maxBatch - 1);
         return batch;
     }
-
-    public void clear() {
-        queue.clear();
-        tracker.clear();
-    }
 }

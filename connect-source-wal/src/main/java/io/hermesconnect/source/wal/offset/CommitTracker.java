@@ -58,12 +58,6 @@ public final class CommitTracker {
         return inFlight.isEmpty();
     }
 
-    /** Forgets records that will never be acknowledged (the task is restarting). */
-    public synchronized void clear() {
-        inFlight.clear();
-        byRecord.clear();
-    }
-
     private static long lsnOf(SourceRecord record) {
         Object lsn = record.sourceOffset() == null ? null : record.sourceOffset().get(WalOffset.LSN);
         boolean snapshot = record.sourceOffset() != null && Boolean.TRUE.equals(record.sourceOffset().get(WalOffset.SNAPSHOT));

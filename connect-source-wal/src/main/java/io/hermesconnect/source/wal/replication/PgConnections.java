@@ -50,10 +50,6 @@ public final class PgConnections {
         return DriverManager.getConnection(url, properties(true));
     }
 
-    public String url() {
-        return url;
-    }
-
     private Properties properties(boolean replication) {
         Properties props = new Properties();
         PGProperty.USER.set(props, user);

@@ -134,8 +134,9 @@ public final class SnapshotReader {
             s.setFetchSize(fetchSize);
             try (ResultSet rs = s.executeQuery(select(id, table))) {
                 boolean[] bytea = byteaColumns(rs);
+                RowBuilder builder = table.newRow();
                 while (rs.next()) {
-                    Struct row = row(table, rs, bytea);
+                    Struct row = row(builder, rs, bytea);
                     progress.emit((done, marker) -> record(table, row, source, marker, consistentPoint, done));
                     rows++;
                 }
@@ -164,8 +165,7 @@ public final class SnapshotReader {
     }
 
     /** Each value as the text pgoutput would send; bytea as its {@code \x} text form, not decoded. */
-    private static Struct row(TableSchema table, ResultSet rs, boolean[] bytea) throws SQLException {
-        RowBuilder row = table.newRow();
+    private static Struct row(RowBuilder row, ResultSet rs, boolean[] bytea) throws SQLException {
         for (int i = 0; i < bytea.length; i++) {
             byte[] text = bytea[i] ? utf8(rs.getString(i + 1)) : rs.getBytes(i + 1);
             if (text == null) {

@@ -299,7 +299,9 @@ class PgOutputDecoderIT {
             session.execute("INSERT INTO bulk VALUES (5000, 'small')");
             session.c.commit();
             session.c.setAutoCommit(true);
-            session.execute("SELECT pg_logical_emit_message(false, 'hb', 'outside')", "SET logical_decoding_work_mem = '64kB'");
+            // a non-transactional message has no commit to wait for: flush it (PostgreSQL 17's 4th argument),
+            // since a slot only reads flushed WAL
+            session.execute("SELECT pg_logical_emit_message(false, 'hb', 'outside', true)", "SET logical_decoding_work_mem = '64kB'");
 
             session.changes("proto_version", "2", "streaming", "on", "messages", "true", "publication_names", "pub")
                     .forEach(router::receive);
