@@ -163,7 +163,7 @@ class TransformsFromZipIT {
         config.put("transforms", "filter,map,flagRename,routeDeletes");
 
         config.put("transforms.filter.type", "io.hermesconnect.transforms.Filter");
-        config.put("transforms.filter.ignore.tables", "public\\.nothing");
+        config.put("transforms.filter.ignore.tables", "public\\.audit_.*");
         config.put("transforms.filter.rules", "service_accounts");
         config.put("transforms.filter.rules.service_accounts.table", "public.users");
         // users has REPLICA IDENTITY FULL: a delete's before holds the login too
