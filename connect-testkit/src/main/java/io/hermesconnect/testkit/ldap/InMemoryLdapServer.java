@@ -27,12 +27,8 @@ import java.util.List;
  * store for it. Starts in milliseconds (LDAPS adds a key pair, about a second): each test class may have
  * its own.
  */
-public final class InMemoryLdapServer implements LdapServer, AutoCloseable {
+public final class InMemoryLdapServer extends ExampleDirectory implements AutoCloseable {
 
-    public static final String BASE_DN = "dc=example,dc=org";
-    public static final String ADMIN_DN = "cn=admin," + BASE_DN;
-    public static final String ADMIN_PASSWORD = "secret";
-    private static final String HOST = "127.0.0.1";
     private static final String TLS_PASSWORD = "changeit";
     private static final String CERT_ALIAS = "server";
 
@@ -91,18 +87,9 @@ public final class InMemoryLdapServer implements LdapServer, AutoCloseable {
                 serverSsl.createSSLServerSocketFactory(), null);
     }
 
-    public String host() {
-        return HOST;
-    }
-
+    @Override
     public int port() {
         return server.getListenPort("ldap");
-    }
-
-    /** {@code ldap://127.0.0.1:<port>}. */
-    @Override
-    public String url() {
-        return "ldap://" + HOST + ":" + port();
     }
 
     public int ldapsPort() {
@@ -122,34 +109,6 @@ public final class InMemoryLdapServer implements LdapServer, AutoCloseable {
 
     public String trustStorePassword() {
         return TLS_PASSWORD;
-    }
-
-    @Override
-    public String baseDn() {
-        return BASE_DN;
-    }
-
-    public String peopleDn() {
-        return "ou=people," + BASE_DN;
-    }
-
-    public String groupsDn() {
-        return "ou=groups," + BASE_DN;
-    }
-
-    @Override
-    public String bindDn() {
-        return ADMIN_DN;
-    }
-
-    @Override
-    public String bindPassword() {
-        return ADMIN_PASSWORD;
-    }
-
-    @Override
-    public LDAPConnection connect() throws LDAPException {
-        return new LDAPConnection(HOST, port(), ADMIN_DN, ADMIN_PASSWORD);
     }
 
     /** An administrator connection over LDAPS that trusts only {@link #trustStore()} and checks the host name. */

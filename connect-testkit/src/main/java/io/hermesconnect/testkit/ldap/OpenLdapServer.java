@@ -17,12 +17,8 @@ import java.util.Map;
  * Starts in well under a second; needs Debian's {@code slapd} and {@code ldap-utils}
  * ({@code .ci/install-test-servers.sh}).
  */
-public final class OpenLdapServer implements LdapServer, AutoCloseable {
+public final class OpenLdapServer extends ExampleDirectory implements AutoCloseable {
 
-    public static final String BASE_DN = "dc=example,dc=org";
-    public static final String ADMIN_DN = "cn=admin," + BASE_DN;
-    public static final String ADMIN_PASSWORD = "secret";
-    private static final String HOST = "127.0.0.1";
     private static final ServerScript SCRIPT = new ServerScript("openldap.sh");
 
     private final Path dir;
@@ -52,46 +48,9 @@ public final class OpenLdapServer implements LdapServer, AutoCloseable {
         return server;
     }
 
-    public String host() {
-        return HOST;
-    }
-
+    @Override
     public int port() {
         return port;
-    }
-
-    /** {@code ldap://127.0.0.1:<port>}. */
-    @Override
-    public String url() {
-        return "ldap://" + HOST + ":" + port;
-    }
-
-    @Override
-    public String baseDn() {
-        return BASE_DN;
-    }
-
-    public String peopleDn() {
-        return "ou=people," + BASE_DN;
-    }
-
-    public String groupsDn() {
-        return "ou=groups," + BASE_DN;
-    }
-
-    @Override
-    public String bindDn() {
-        return ADMIN_DN;
-    }
-
-    @Override
-    public String bindPassword() {
-        return ADMIN_PASSWORD;
-    }
-
-    @Override
-    public LDAPConnection connect() throws LDAPException {
-        return new LDAPConnection(HOST, port, ADMIN_DN, ADMIN_PASSWORD);
     }
 
     /** Stops slapd and deletes its state. */
