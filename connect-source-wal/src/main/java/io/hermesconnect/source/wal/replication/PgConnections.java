@@ -62,6 +62,8 @@ public final class PgConnections {
         PGProperty.CONNECT_TIMEOUT.set(props, seconds);
         PGProperty.LOGIN_TIMEOUT.set(props, seconds);
         PGProperty.TCP_KEEP_ALIVE.set(props, true);
+        // the snapshot hands getBytes() to the text converters: values must always arrive in text format
+        PGProperty.BINARY_TRANSFER.set(props, false);
         if (replication) {
             PGProperty.REPLICATION.set(props, "database");
             PGProperty.ASSUME_MIN_SERVER_VERSION.set(props, "10");
