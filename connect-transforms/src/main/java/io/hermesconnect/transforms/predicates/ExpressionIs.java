@@ -1,6 +1,5 @@
 package io.hermesconnect.transforms.predicates;
 
-import io.hermesconnect.common.Version;
 import io.hermesconnect.common.config.GroupedConfigDef;
 import io.hermesconnect.common.config.JinjaTemplateValidator;
 import io.hermesconnect.common.config.NonEmptyString;
@@ -14,7 +13,6 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.connect.connector.ConnectRecord;
-import org.apache.kafka.connect.transforms.predicates.Predicate;
 
 /**
  * The value of a Jinja boolean expression over the record: {@code before}, {@code after}, {@code source},
@@ -22,7 +20,7 @@ import org.apache.kafka.connect.transforms.predicates.Predicate;
  * {@code key}, {@code value}, {@code headers} and {@code topic} for every record. False for tombstones.
  * An expression that fails or gives no boolean is a record error.
  */
-public final class ExpressionIs<R extends ConnectRecord<R>> implements Predicate<R> {
+public final class ExpressionIs<R extends ConnectRecord<R>> extends ConfiguredPredicate<R> {
 
     public static final String OVERVIEW_DOC = "True when a Jinja boolean expression over the record is true.";
     public static final String EXPRESSION = "expression";
@@ -38,6 +36,10 @@ public final class ExpressionIs<R extends ConnectRecord<R>> implements Predicate
 
     private Condition condition;
 
+    public ExpressionIs() {
+        super(CONFIG_DEF);
+    }
+
     @Override
     public void configure(Map<String, ?> configs) {
         String expression = new AbstractConfig(CONFIG_DEF, configs, false).getString(EXPRESSION);
@@ -50,20 +52,5 @@ public final class ExpressionIs<R extends ConnectRecord<R>> implements Predicate
             return false;
         }
         return condition.test(new RecordVariables(record, Events.readOrNull("ExpressionIs", record)));
-    }
-
-    @Override
-    public ConfigDef config() {
-        return CONFIG_DEF;
-    }
-
-    @Override
-    public String version() {
-        return Version.get();
-    }
-
-    @Override
-    public void close() {
-        condition = null;
     }
 }

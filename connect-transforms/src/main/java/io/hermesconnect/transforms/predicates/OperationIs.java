@@ -1,6 +1,5 @@
 package io.hermesconnect.transforms.predicates;
 
-import io.hermesconnect.common.Version;
 import io.hermesconnect.common.event.ChangeEvent;
 import io.hermesconnect.common.config.GroupedConfigDef;
 import io.hermesconnect.transforms.config.OperationCodes;
@@ -13,10 +12,9 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.connect.connector.ConnectRecord;
-import org.apache.kafka.connect.transforms.predicates.Predicate;
 
 /** True for change events (ours or Debezium's) whose {@code op} is one of the configured operations; false for any other record. */
-public final class OperationIs<R extends ConnectRecord<R>> implements Predicate<R> {
+public final class OperationIs<R extends ConnectRecord<R>> extends ConfiguredPredicate<R> {
 
     public static final String OVERVIEW_DOC = "True for change events whose operation is one of the configured ones.";
     public static final String OPERATIONS = "operations";
@@ -30,6 +28,10 @@ public final class OperationIs<R extends ConnectRecord<R>> implements Predicate<
 
     private OperationSet operations;
 
+    public OperationIs() {
+        super(CONFIG_DEF);
+    }
+
     @Override
     public void configure(Map<String, ?> configs) {
         operations = OperationSet.parse(new AbstractConfig(CONFIG_DEF, configs, false).getList(OPERATIONS));
@@ -39,20 +41,5 @@ public final class OperationIs<R extends ConnectRecord<R>> implements Predicate<
     public boolean test(R record) {
         ChangeEvent event = Events.readOrNull("OperationIs", record);
         return event != null && operations.matches(event);
-    }
-
-    @Override
-    public ConfigDef config() {
-        return CONFIG_DEF;
-    }
-
-    @Override
-    public String version() {
-        return Version.get();
-    }
-
-    @Override
-    public void close() {
-        operations = null;
     }
 }

@@ -1,6 +1,5 @@
 package io.hermesconnect.transforms.predicates;
 
-import io.hermesconnect.common.Version;
 import io.hermesconnect.common.config.EnumChoice;
 import io.hermesconnect.common.config.GroupedConfigDef;
 import io.hermesconnect.common.config.NonEmptyString;
@@ -14,13 +13,12 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.connect.connector.ConnectRecord;
-import org.apache.kafka.connect.transforms.predicates.Predicate;
 
 /**
  * True for change events (ours or Debezium's) whose data collection ({@code schema.table}, or the type
  * name of the polling-diff source) matches a glob or regex; false for any other record.
  */
-public final class TableMatches<R extends ConnectRecord<R>> implements Predicate<R> {
+public final class TableMatches<R extends ConnectRecord<R>> extends ConfiguredPredicate<R> {
 
     public static final String OVERVIEW_DOC = "True for change events of the tables matching a glob or regular expression.";
     public static final String TABLE = "table";
@@ -38,6 +36,10 @@ public final class TableMatches<R extends ConnectRecord<R>> implements Predicate
 
     private TableMatcher table;
 
+    public TableMatches() {
+        super(CONFIG_DEF);
+    }
+
     @Override
     public void configure(Map<String, ?> configs) {
         AbstractConfig config = new AbstractConfig(CONFIG_DEF, configs, false);
@@ -48,20 +50,5 @@ public final class TableMatches<R extends ConnectRecord<R>> implements Predicate
     public boolean test(R record) {
         ChangeEvent event = Events.readOrNull("TableMatches", record);
         return event != null && table.matches(event);
-    }
-
-    @Override
-    public ConfigDef config() {
-        return CONFIG_DEF;
-    }
-
-    @Override
-    public String version() {
-        return Version.get();
-    }
-
-    @Override
-    public void close() {
-        table = null;
     }
 }

@@ -282,7 +282,7 @@ class PgOutputDecoderIT {
     /** Protocol 2 (PostgreSQL 14+): large transactions arrive in blocks before they commit. */
     @Test
     void streamedTransactionsReplayOnlyCommittedWork() throws SQLException {
-        Router router = new Router(new StreamedTransactionBuffer(spill, 32 * 1024));
+        StreamBlockRouter router = new StreamBlockRouter(new StreamedTransactionBuffer(spill, 32 * 1024));
         try (Session session = new Session(PostgresVersion.V17, router)) {
             router.decoder = session.decoder;
             session.execute("CREATE TABLE bulk (id int PRIMARY KEY, payload text)");
@@ -333,49 +333,5 @@ class PgOutputDecoderIT {
         }
         ids.add(5000);
         return ids;
-    }
-
-    /** What the task does with protocol 2: stream blocks to the buffer, replayed at Stream Commit. */
-    private static final class Router extends RecordingListener {
-        final StreamedTransactionBuffer buffer;
-        PgOutputDecoder decoder;
-        int blockXid;
-
-        Router(StreamedTransactionBuffer buffer) {
-            this.buffer = buffer;
-        }
-
-        void receive(ByteBuffer message) {
-            byte type = message.get(message.position());
-            if (blockXid != 0 && type != 'E') {
-                buffer.append(blockXid, type == 'O' ? blockXid : message.getInt(message.position() + 1), message);
-            } else {
-                decoder.decode(message);
-            }
-        }
-
-        @Override
-        public void streamStart(int xid, boolean first) {
-            super.streamStart(xid, first);
-            blockXid = xid;
-        }
-
-        @Override
-        public void streamStop() {
-            super.streamStop();
-            blockXid = 0;
-        }
-
-        @Override
-        public void streamCommit(int xid, long commitLsn, long endLsn, long commitTimeMicros) {
-            super.streamCommit(xid, commitLsn, endLsn, commitTimeMicros);
-            buffer.replay(xid, decoder::decode);
-        }
-
-        @Override
-        public void streamAbort(int xid, int subXid) {
-            super.streamAbort(xid, subXid);
-            buffer.abort(xid, subXid);
-        }
     }
 }

@@ -35,47 +35,11 @@ class StreamedReplayTest {
     private final TableSchemaFactory factory = new TableSchemaFactory("app", TestTypes.registry(), DecimalHandlingMode.PRECISE,
             (schema, table, column) -> true);
 
-    /** Routes like the task: the block's messages to the buffer, the rest to the decoder. */
-    private final class Session extends RecordingListener {
-        final StreamedTransactionBuffer buffer;
-        final PgOutputDecoder decoder = new PgOutputDecoder(r -> factory.fromRelation(r, List.of("id")), this);
-        int blockXid;
-
+    /** Routes like the task (see {@link StreamBlockRouter}), with a decoder over the test tables. */
+    private final class Session extends StreamBlockRouter {
         Session(long memoryLimit) {
-            buffer = new StreamedTransactionBuffer(spill, memoryLimit);
-        }
-
-        void receive(ByteBuffer message) {
-            byte type = message.get(message.position());
-            if (blockXid != 0 && type != 'E') {
-                buffer.append(blockXid, message.getInt(message.position() + 1), message);
-            } else {
-                decoder.decode(message);
-            }
-        }
-
-        @Override
-        public void streamStart(int xid, boolean first) {
-            super.streamStart(xid, first);
-            blockXid = xid;
-        }
-
-        @Override
-        public void streamStop() {
-            super.streamStop();
-            blockXid = 0;
-        }
-
-        @Override
-        public void streamCommit(int xid, long commitLsn, long endLsn, long commitTimeMicros) {
-            super.streamCommit(xid, commitLsn, endLsn, commitTimeMicros);
-            buffer.replay(xid, decoder::decode);
-        }
-
-        @Override
-        public void streamAbort(int xid, int subXid) {
-            super.streamAbort(xid, subXid);
-            buffer.abort(xid, subXid);
+            super(new StreamedTransactionBuffer(spill, memoryLimit));
+            decoder = new PgOutputDecoder(r -> factory.fromRelation(r, List.of("id")), this);
         }
     }
 
