@@ -13,6 +13,9 @@ public enum Operation {
     /** A logical decoding message ({@code pg_logical_emit_message}). */
     MESSAGE("m");
 
+    /** values() copies its array on every call: this is read once per record. */
+    private static final Operation[] ALL = values();
+
     private final String code;
 
     Operation(String code) {
@@ -25,7 +28,7 @@ public enum Operation {
 
     public static Operation forCode(String code) {
         if (code != null && code.length() == 1) {
-            for (Operation op : values()) {
+            for (Operation op : ALL) {
                 if (op.code.charAt(0) == code.charAt(0)) {
                     return op;
                 }

@@ -79,7 +79,7 @@ public final class JinjaEngine {
                 Node root = interpreter.parse(source);
                 TemplateErrors.throwIfParseFailed(source, interpreter.getErrors());
                 new TemplateChecker(sandbox, source).check(root);
-                return Template.of(sandbox, source, root);
+                return Template.of(sandbox, source, root, interpreter);
             });
         } catch (StackOverflowError tooDeep) {
             // Jinjava parses some long operator chains recursively; the stack unwinds to here and nothing is kept

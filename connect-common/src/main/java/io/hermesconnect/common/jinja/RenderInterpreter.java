@@ -2,21 +2,108 @@ package io.hermesconnect.common.jinja;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.el.JinjavaELContext;
+import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
+import com.hubspot.jinjava.el.ext.NamedParameter;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.tree.Node;
 import java.time.Duration;
+import java.util.Map;
+import jinjava.javax.el.ExpressionFactory;
+import jinjava.javax.el.ValueExpression;
 
-/** An interpreter for one render, with a deadline checked before each node (loop bodies included). */
+/**
+ * An interpreter for renders one after another on one thread. Each render gets its variables and a deadline,
+ * checked before each node (loop bodies included). Variables are looked up in the caller's map when a template
+ * reads them, after the names the template sets itself, and converted by {@link TemplateValues} then: a
+ * template that reads two fields of a wide row converts two.
+ */
 final class RenderInterpreter extends JinjavaInterpreter {
 
+    private final Context scope;
     private final Duration maxRenderTime;
-    private final long deadlineNanos;
+    private final ExpressionFactory expressions;
+    /** What Jinjava's expression resolver evaluates in: this interpreter's variable resolver and the functions. */
+    private final JinjavaELContext expressionContext;
+    private Map<String, ?> variables = Map.of();
+    private long deadlineNanos;
 
-    RenderInterpreter(Jinjava jinjava, Context context, JinjavaConfig config, Duration maxRenderTime) {
-        super(jinjava, context, config);
+    RenderInterpreter(Jinjava jinjava, Context scope, JinjavaConfig config, Duration maxRenderTime) {
+        super(jinjava, scope, config);
+        this.scope = scope;
         this.maxRenderTime = maxRenderTime;
-        this.deadlineNanos = System.nanoTime() + maxRenderTime.toNanos();
+        this.expressions = jinjava.getExpressionFactory();
+        this.expressionContext = new JinjavaELContext(this, new JinjavaInterpreterResolver(this));
+        jinjava.getGlobalContext().getAllFunctions()
+                .forEach(function -> expressionContext.setFunction(function.getNamespace(), function.getLocalName(), function.getMethod()));
+        // Jinjava asks this for any name its scopes lack; nested scopes (loops) inherit it
+        scope.setDynamicVariableResolver(name -> variables.containsKey(name) ? TemplateValues.fromConnect(variables.get(name)) : null);
+    }
+
+    /** Starts a render with these variables and a new deadline. */
+    void begin(Map<String, ?> variables) {
+        this.variables = variables;
+        deadlineNanos = System.nanoTime() + maxRenderTime.toNanos();
+    }
+
+    /** Parses and binds an expression once, for {@link #evaluate} to run render after render; see {@link BoundExpression}. */
+    ValueExpression bind(String expression) {
+        return expressions.createValueExpression(expressionContext, "#{" + expression.trim() + "}", Object.class);
+    }
+
+    /**
+     * Evaluates a bound expression the way {@link #resolveELExpression} does, without parsing and binding it
+     * again. Errors Jinjava's resolver records are recorded alike; anything else throws, and the caller then
+     * takes {@link #resolveELExpression}, which reports the failure as Jinjava does.
+     */
+    Object evaluate(BoundExpression expression) {
+        setLineNumber(expression.token().getLineNumber());
+        Object result = getConfig().getObjectUnwrapper().unwrapObject(expression.value().getValue(expressionContext));
+        if (result instanceof NamedParameter) {
+            throw new IllegalStateException("an assignment is not a value");
+        }
+        return result;
+    }
+
+    /**
+     * A value as an expression prints it ({@code getAsString}), without the JSON round trip Jinjava takes for
+     * plain text: text prints as itself unless it holds control characters, which the round trip escapes.
+     */
+    String printed(Object value) {
+        return value instanceof String text && printsAsItself(text) ? text : getAsString(value);
+    }
+
+    private static boolean printsAsItself(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether output of this length is within the configured limit. */
+    boolean withinOutputLimit(CharSequence output) {
+        long limit = getConfig().getMaxOutputSize();
+        return limit <= 0 || output.length() <= limit;
+    }
+
+    /** Whether the render's variables hold this name (maybe bound to null). */
+    boolean hasVariable(String name) {
+        return variables.containsKey(name);
+    }
+
+    /** Whether the render left nothing behind: no error recorded, and back in the interpreter's own scope. */
+    boolean endedClean() {
+        return getLastError().isEmpty() && getContext() == scope;
+    }
+
+    /** Ends a render: forgets the names it set and lets go of its variables. */
+    void end() {
+        scope.clear();
+        variables = Map.of();
     }
 
     /** Jinjava's node pre-processor hook. */

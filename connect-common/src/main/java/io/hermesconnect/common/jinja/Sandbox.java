@@ -11,11 +11,9 @@ import com.hubspot.jinjava.interpret.Context.Library;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.filter.Filter;
 import java.io.IOException;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import jinjava.de.odysseus.el.ExpressionFactoryImpl;
@@ -57,8 +55,11 @@ final class Sandbox extends Jinjava {
     private final ExpressionFactory expressions;
     /** Holds only what templates may use; read by Jinjava (its functions), never rendered in. */
     private final Context registry;
-    /** Render contexts' parents, reused: making one registers every built-in again. */
-    private final Deque<Context> idleBaseContexts = new ConcurrentLinkedDeque<>();
+    /**
+     * Each thread's idle interpreter, reused render after render: building one (its contexts register every
+     * built-in, its expression resolver every function) costs more than most renders.
+     */
+    private final ThreadLocal<RenderInterpreter> idleInterpreter = new ThreadLocal<>();
 
     Sandbox(List<Filter> ownFilters, RenderLimits limits) {
         super(config(limits));
@@ -75,7 +76,7 @@ final class Sandbox extends Jinjava {
 
     /** Jinjava's built-ins, less the disabled ones (which then cannot even be looked up), plus our filters. */
     private static Context registryOf(List<Filter> ownFilters, Map<Library, Set<String>> disabled) {
-        Context registry = new Context(null, null, disabled);
+        Context registry = new RenderContext(null, disabled);
         ownFilters.forEach(registry::registerFilter);
         return registry;
     }
@@ -114,26 +115,31 @@ final class Sandbox extends Jinjava {
     }
 
     /**
-     * Runs {@code work} with a fresh interpreter whose scope holds the variables (Connect values
-     * converted by {@link TemplateValues}); the interpreter is Jinjava's current one meanwhile.
+     * Runs {@code work} with an interpreter that sees these variables and nothing left from other renders; the
+     * interpreter is Jinjava's current one meanwhile. The thread's interpreter is
+     * reused when the previous render ended clean; a render within a render gets one of its own.
      */
     @SuppressWarnings("try") // the resource only scopes Jinjava's "current interpreter", which Jinjava's code reads
     <T> T withInterpreter(Map<String, ?> variables, Function<RenderInterpreter, T> work) {
-        Context base = idleBaseContexts.poll();
-        if (base == null) {
-            base = newBaseContext();
+        RenderInterpreter interpreter = idleInterpreter.get();
+        if (interpreter == null) {
+            interpreter = new RenderInterpreter(this, new RenderContext(newBaseContext(), null), getGlobalConfig(), limits.maxRenderTime());
+        } else {
+            idleInterpreter.set(null);
         }
+        boolean reusable = false;
         try {
-            Context scope = new Context(base, null, null);
-            variables.forEach((name, value) -> scope.put(name, TemplateValues.fromConnect(value)));
-            RenderInterpreter interpreter = new RenderInterpreter(this, scope, getGlobalConfig(), limits.maxRenderTime());
+            interpreter.begin(variables);
             try (AutoCloseableImpl<JinjavaInterpreter> current = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
-                return work.apply(interpreter);
+                T result = work.apply(interpreter);
+                reusable = interpreter.endedClean();
+                return result;
             }
         } finally {
-            // a render leaves bookkeeping (resolved names) in its parent context: clear it before reuse
-            base.reset();
-            idleBaseContexts.push(base);
+            interpreter.end();
+            if (reusable) {
+                idleInterpreter.set(interpreter);
+            }
         }
     }
 }

@@ -42,9 +42,12 @@ final class StrictIdentifier extends AstIdentifier {
         return value;
     }
 
-    /** Jinjava's scopes answer null for both "bound to null" and "absent"; the scope maps tell them apart. */
+    /** Jinjava's scopes answer null for both "bound to null" and "absent"; the maps behind them tell them apart. */
     private static boolean isDefined(String name) {
         JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
+        if (interpreter instanceof RenderInterpreter render && render.hasVariable(name)) {
+            return true;
+        }
         for (Context scope = interpreter == null ? null : interpreter.getContext(); scope != null; scope = scope.getParent()) {
             if (scope.getScope().containsKey(name)) {
                 return true;

@@ -2,7 +2,10 @@ package io.hermesconnect.common.jinja;
 
 import com.hubspot.jinjava.tree.ExpressionNode;
 import com.hubspot.jinjava.tree.Node;
+import com.hubspot.jinjava.tree.TextNode;
 import com.hubspot.jinjava.tree.parse.ExpressionToken;
+import com.hubspot.jinjava.tree.parse.TextToken;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
@@ -20,25 +23,39 @@ public final class Template {
     private final Sandbox sandbox;
     private final String source;
     private final Node root;
-    private final ExpressionToken expression;
+    /** The expression of a single-expression template, else null. */
+    private final BoundExpression expression;
+    /** A template of text and expressions only, no tags: its parts in order (a String or a BoundExpression), else null. */
+    private final List<Object> parts;
     private final String variableReference;
 
-    private Template(Sandbox sandbox, String source, Node root, ExpressionToken expression, String variableReference) {
+    private Template(Sandbox sandbox, String source, Node root, BoundExpression expression, List<Object> parts,
+                     String variableReference) {
         this.sandbox = sandbox;
         this.source = source;
         this.root = root;
         this.expression = expression;
+        this.parts = parts;
         this.variableReference = variableReference;
     }
 
-    /** A checked template: see {@link TemplateChecker}. */
-    static Template of(Sandbox sandbox, String source, Node root) {
-        if (root.getChildren().size() == 1 && root.getChildren().getFirst() instanceof ExpressionNode node) {
+    /** A checked template (see {@link TemplateChecker}); the compiling interpreter binds its expressions. */
+    static Template of(Sandbox sandbox, String source, Node root, RenderInterpreter interpreter) {
+        List<Node> children = root.getChildren();
+        if (children.size() == 1 && children.get(0) instanceof ExpressionNode node) {
             ExpressionToken token = (ExpressionToken) node.getMaster();
             AstNode tree = (AstNode) sandbox.parseExpression(token.getExpr()).getRoot().getChild(0);
-            return new Template(sandbox, source, root, token, variablePath(tree));
+            return new Template(sandbox, source, root, BoundExpression.of(token, interpreter), null, variablePath(tree));
         }
-        return new Template(sandbox, source, root, null, null);
+        if (children.stream().allMatch(child -> child instanceof ExpressionNode || child instanceof TextNode)) {
+            List<Object> parts = children.stream()
+                    .map(child -> child instanceof ExpressionNode
+                            ? BoundExpression.of((ExpressionToken) child.getMaster(), interpreter)
+                            : ((TextToken) child.getMaster()).output())
+                    .toList();
+            return new Template(sandbox, source, root, null, parts, null);
+        }
+        return new Template(sandbox, source, root, null, null, null);
     }
 
     /**
@@ -53,8 +70,8 @@ public final class Template {
     public Object render(Map<String, ?> variables) {
         try {
             return sandbox.withInterpreter(variables == null ? Map.of() : variables, interpreter -> {
-                Object result = expression != null
-                        ? NativeValues.unwrap(interpreter.resolveELExpression(expression.getExpr(), expression.getLineNumber()))
+                Object result = expression != null ? NativeValues.unwrap(evaluate(interpreter))
+                        : parts != null ? renderParts(interpreter)
                         : interpreter.render(root, false);
                 TemplateErrors.throwIfRenderFailed(source, interpreter.getErrors());
                 return result;
@@ -66,6 +83,29 @@ public final class Template {
         } catch (StackOverflowError tooDeep) {
             // Jinjava evaluates long operator chains recursively; the stack unwinds to here and nothing is kept
             throw TemplateErrors.renderError(source, TemplateErrors.TOO_DEEP, -1);
+        }
+    }
+
+    // The two paths below skip Jinjava's per-render parsing and node machinery; when anything goes wrong they
+    // hand over to Jinjava's own path, which evaluates again and reports the failure as Jinjava describes it.
+
+    private Object evaluate(RenderInterpreter interpreter) {
+        try {
+            return interpreter.evaluate(expression);
+        } catch (RuntimeException failed) {
+            return interpreter.resolveELExpression(expression.token().getExpr(), expression.token().getLineNumber());
+        }
+    }
+
+    private String renderParts(RenderInterpreter interpreter) {
+        try {
+            StringBuilder output = new StringBuilder();
+            for (Object part : parts) {
+                output.append(part instanceof BoundExpression bound ? interpreter.printed(interpreter.evaluate(bound)) : (String) part);
+            }
+            return interpreter.withinOutputLimit(output) ? output.toString() : interpreter.render(root, false);
+        } catch (RuntimeException failed) {
+            return interpreter.render(root, false);
         }
     }
 

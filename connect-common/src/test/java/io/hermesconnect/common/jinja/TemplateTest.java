@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TemplateTest {
 
@@ -132,9 +133,13 @@ class TemplateTest {
         assertThat(ENGINE.compile("{{ 1 + 1 }}").render(null)).isEqualTo(2L);
     }
 
-    @Test
-    void rendersConcurrently() throws Exception {
-        Template template = ENGINE.compile("{% for g in groups %}{{ g | upper }}{% endfor %}-{{ n }}");
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{% for g in groups %}{{ g | upper }}{% endfor %}-{{ n }}",
+        "{{ groups | join('') | upper }}-{{ n }}",
+        "{{ (groups | join('') | upper) ~ '-' ~ n }}"})
+    void rendersConcurrently(String source) throws Exception {
+        Template template = ENGINE.compile(source);
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Boolean>> renders = IntStream.range(0, 400).<Callable<Boolean>>mapToObj(n -> () ->
@@ -144,6 +149,44 @@ class TemplateTest {
             }
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    /** Text-and-expression templates print without Jinjava's node machinery: they must print exactly as it does. */
+    @Test
+    void printsValuesExactlyAsJinjavasOwnRenderingDoes() {
+        Template flat = ENGINE.compile("<{{ v }}>");
+        Template tagged = ENGINE.compile("{% if true %}<{{ v }}>{% endif %}");
+        List<Object> values = new java.util.ArrayList<>(List.of("plain", "quote\"s and 'single'", "back\\slash", "tab\tnew\nline\r",
+                "nul\u0000 and \u0001 \u001f", "é€😀", "{{ x }}", 7, 7L, 1.5, new java.math.BigDecimal("12.50"), true,
+                List.of("a", 1), Map.of("k", "v"), new Date(0), new byte[] {1, 2}));
+        values.add(null);
+        for (Object value : values) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("v", value);
+            assertThat(flat.render(variables)).as("printing %s", value).isEqualTo(tagged.render(variables));
+        }
+    }
+
+    @Test
+    void eachRenderSeesOnlyItsOwnVariables() {
+        Template setsX = ENGINE.compile("{% set x = 'set' %}{{ x }}");
+        Template readsX = ENGINE.compile("{{ x is defined }}");
+
+        assertThat(setsX.render(Map.of())).isEqualTo("set");
+        assertThat(readsX.render(Map.of())).isEqualTo(false);
+        assertThat(readsX.render(Map.of("x", 1))).isEqualTo(true);
+        assertThat(readsX.render(Map.of())).isEqualTo(false);
+    }
+
+    @Test
+    void aFailedRenderLeavesTheNextOneUnaffected() {
+        Map<String, Object> broken = Map.of("groups", List.of(1));
+        for (String failing : List.of("{{ missing }}", "{{ missing }}!", "{% for g in groups %}{{ g.x }}{% endfor %}")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ENGINE.compile(failing).render(broken))
+                    .isInstanceOf(TemplateException.class);
+            assertThat(render("{{ age }} {{ after.cn }}")).isEqualTo("36 Ada Lovelace");
+            assertThat(render("{{ age }}")).isEqualTo(36);
         }
     }
 }
