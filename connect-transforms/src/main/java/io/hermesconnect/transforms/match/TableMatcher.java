@@ -2,6 +2,8 @@ package io.hermesconnect.transforms.match;
 
 import io.hermesconnect.common.config.EnumChoice;
 import io.hermesconnect.common.event.ChangeEvent;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.apache.kafka.common.config.ConfigException;
@@ -23,7 +25,11 @@ public final class TableMatcher {
 
     public static final EnumChoice<Syntax> SYNTAXES = EnumChoice.of(Syntax.class);
 
+    /** Pipelines carry few tables: remember up to this many answers, so that most records skip the regex. */
+    private static final int MAX_REMEMBERED = 10_000;
+
     private final Pattern pattern;
+    private final Map<String, Boolean> remembered = new ConcurrentHashMap<>();
 
     private TableMatcher(Pattern pattern) {
         this.pattern = pattern;
@@ -49,7 +55,17 @@ public final class TableMatcher {
     }
 
     public boolean matches(String dataCollection) {
-        return dataCollection != null && pattern.matcher(dataCollection).matches();
+        if (dataCollection == null) {
+            return false;
+        }
+        Boolean answer = remembered.get(dataCollection);
+        if (answer == null) {
+            answer = pattern.matcher(dataCollection).matches();
+            if (remembered.size() < MAX_REMEMBERED) {
+                remembered.put(dataCollection, answer);
+            }
+        }
+        return answer;
     }
 
     public boolean matches(ChangeEvent event) {
