@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * A Connect distributed worker in its own JVM: fixed heap, JsonConverter with schemas for keys and values,
  * service-loader plugin discovery from one {@code plugin.path} directory, and remote JMX on a loopback port
- * (no authentication) for the heap figures.
+ * (no authentication) for the heap figures and flight recordings; optionally with JFR CPU sampling.
  */
 public final class ConnectWorker implements AutoCloseable {
 
@@ -34,9 +34,12 @@ public final class ConnectWorker implements AutoCloseable {
         this.jmx = jmx;
     }
 
-    /** @param settings worker settings that override or add to the defaults below (e.g. {@code producer.linger.ms}) */
+    /**
+     * @param settings       worker settings that override or add to the defaults below (e.g. {@code producer.linger.ms})
+     * @param flightRecorder whether the worker runs with JFR CPU sampling (see {@link #flightRecorderOptions})
+     */
     public static ConnectWorker start(KafkaRuntime runtime, Path dir, String bootstrapServers, Path pluginPath,
-            String heap, Map<String, String> settings) {
+            String heap, Map<String, String> settings, boolean flightRecorder) {
         int restPort = FreePort.find();
         int jmxPort = FreePort.find();
         Map<String, String> config = new LinkedHashMap<>();
@@ -74,6 +77,9 @@ public final class ConnectWorker implements AutoCloseable {
                 "-Djava.rmi.server.hostname=127.0.0.1",
                 "-Dcom.sun.management.jmxremote.authenticate=false",
                 "-Dcom.sun.management.jmxremote.ssl=false"));
+        if (flightRecorder) {
+            jvm.addAll(flightRecorderOptions(dir));
+        }
         JavaProcess process = JavaProcess.start("Connect worker", runtime.classpath(), jvm,
                 "org.apache.kafka.connect.cli.ConnectDistributed", List.of(properties.toString()),
                 dir.resolve("connect.log"));
@@ -89,6 +95,20 @@ public final class ConnectWorker implements AutoCloseable {
             process.close();
             throw e;
         }
+    }
+
+    /**
+     * JFR from the start, so that its set-up (classes, threads, repository) is done before the first measured
+     * run rather than during it: a recording of the worker's whole life, written to {@code worker.jfr} when it
+     * exits (it also covers the warm-up and latency runs). Stacks up to 256 frames, not JFR's 64, so that the
+     * roots of Connect's deep send path stay in the samples.
+     */
+    private static List<String> flightRecorderOptions(Path dir) {
+        Path settings = dir.resolve("cpu-sampling.jfc");
+        KafkaBroker.write(settings, FlightRecording.CPU_SAMPLING);
+        return List.of("-XX:FlightRecorderOptions=stackdepth=256",
+                "-XX:StartFlightRecording=name=worker,settings=" + settings + ",filename=" + dir.resolve("worker.jfr")
+                        + ",dumponexit=true");
     }
 
     /** The worker's settings as written to its properties file. */

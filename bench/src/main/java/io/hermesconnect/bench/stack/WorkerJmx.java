@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -31,6 +32,7 @@ import javax.management.remote.JMXServiceURL;
  *       (buffers, queues, a large transaction held in memory);</li>
  *   <li><b>CPU</b>: CPU time the whole worker process used during the run.</li>
  * </ul>
+ * It also starts {@link FlightRecording}s, for a run's CPU profile.
  */
 public final class WorkerJmx implements AutoCloseable {
 
@@ -64,6 +66,11 @@ public final class WorkerJmx implements AutoCloseable {
     public Window open() {
         memory.gc();
         return new Window();
+    }
+
+    /** Starts a CPU-sampling flight recording in the worker; it writes {@code destination} when stopped. */
+    public FlightRecording startRecording(String name, Path destination) {
+        return FlightRecording.start(server, name, destination);
     }
 
     /** Heap and CPU figures of one run, in bytes and seconds. */

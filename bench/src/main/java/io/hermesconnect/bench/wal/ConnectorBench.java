@@ -2,16 +2,21 @@ package io.hermesconnect.bench.wal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hermesconnect.bench.profile.JfrExecutionSamples;
+import io.hermesconnect.bench.profile.ProfileSummary;
 import io.hermesconnect.bench.report.Machine;
 import io.hermesconnect.bench.report.Percentiles;
 import io.hermesconnect.bench.stack.ConnectWorker;
+import io.hermesconnect.bench.stack.FlightRecording;
 import io.hermesconnect.bench.stack.Topics;
 import io.hermesconnect.bench.stack.WorkerJmx;
 import io.hermesconnect.testkit.Wait;
 import io.hermesconnect.testkit.connect.RestResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Runs one connector in the worker against a slot prepared by the caller, measures, and removes the
@@ -24,6 +29,7 @@ final class ConnectorBench {
     private static final Duration FIXED_ALLOWANCE = Duration.ofSeconds(180);
     private static final Duration STATUS_INTERVAL = Duration.ofSeconds(1);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int TOP_METHODS = 25;
 
     private final ConnectWorker worker;
     private final Topics topics;
@@ -35,26 +41,41 @@ final class ConnectorBench {
         this.db = db;
     }
 
-    /** Starts the connector on a slot that already holds the workload; measures until its last record is in Kafka. */
-    ThroughputResult throughput(Peer peer, Workload workload, SlotTarget target) {
+    /**
+     * Starts the connector on a slot that already holds the workload; measures until its last record is in Kafka.
+     *
+     * @param recording where the worker writes a flight recording of the run for its CPU profile; null: none
+     */
+    ThroughputResult throughput(Peer peer, Workload workload, SlotTarget target, Path recording) {
         String topic = peer.topic(target);
         String name = connectorName(peer, target);
         topics.create(topic);
-        try (WorkerJmx.Window window = worker.jmx().open()) {
+        // the recording starts before the window opens: starting it costs the worker CPU that is not the run's
+        try (FlightRecording flight = recording == null ? null : worker.jmx().startRecording(name, recording);
+                WorkerJmx.Window window = worker.jmx().open()) {
             long createdMs = System.currentTimeMillis();
             worker.rest().putConnectorConfig(name, peer.config(db, target));
             try {
                 topics.awaitCount(topic, workload.rows(), timeoutFor(workload.rows()), healthCheck(name));
                 WorkerJmx.Figures figures = window.figures();
                 long records = topics.endOffset(topic);
-                return ThroughputResult.connector(workload, peer, createdMs, topics.appendTime(topic, 0),
-                        topics.appendTime(topic, workload.rows() - 1), records, figures);
+                long lastAppendMs = topics.appendTime(topic, workload.rows() - 1);
+                ProfileSummary profile = flight == null ? null : profile(flight, createdMs, lastAppendMs);
+                return ThroughputResult.connector(workload, peer, createdMs, topics.appendTime(topic, 0), lastAppendMs,
+                        records, figures, profile);
             } finally {
                 stop(name);
             }
         } finally {
             topics.delete(topic);
         }
+    }
+
+    /** The samples of the run's {@code seconds} only, not of the harness's reads and polls after it. */
+    private static ProfileSummary profile(FlightRecording flight, long createdMs, long lastAppendMs) {
+        Path file = flight.stop();
+        return JfrExecutionSamples.read(file, Instant.ofEpochMilli(createdMs), Instant.ofEpochMilli(lastAppendMs))
+                .summary(file.toString(), TOP_METHODS);
     }
 
     /**

@@ -41,6 +41,8 @@ public final class WalBench {
     private ConnectorBench connectors;
     private PgRecvLogical pgRecvLogical;
     private List<String> consumers;
+    /** Where the measured connector runs' flight recordings go with --profile; null without. */
+    private Path recordings;
 
     private WalBench(WalBenchOptions options) {
         this.options = options;
@@ -96,9 +98,12 @@ public final class WalBench {
         KafkaBroker broker = startedResource(KafkaBroker.start(runtime, directory(workDir.resolve("kafka"))));
         ConnectWorker worker = startedResource(ConnectWorker.start(runtime, directory(workDir.resolve("connect")),
                 broker.bootstrapServers(), options.pluginPath().toAbsolutePath(), options.workerHeap(),
-                options.workerSettings()));
+                options.workerSettings(), options.profile()));
         Topics topics = startedResource(new Topics(broker.bootstrapServers()));
         connectors = new ConnectorBench(worker, topics, db);
+        if (options.profile()) {
+            recordings = directory(workDir.resolve("jfr"));
+        }
         dropMissingConnectors(worker.connectorClasses());
 
         Map<String, Object> setup = new LinkedHashMap<>();
@@ -108,6 +113,7 @@ public final class WalBench {
         setup.put("workerHeap", options.workerHeap());
         setup.put("workerSettings", new TreeMap<>(worker.config()));
         setup.put("pluginPath", options.pluginPath().toAbsolutePath().toString());
+        setup.put("profile", options.profile());
         report = new WalReport(machine, setup);
 
         warmUp();
@@ -164,12 +170,16 @@ public final class WalBench {
             String consumer = readers.get(i);
             SlotTarget target = targets.get(i);
             try {
-                ThroughputResult result = measure(consumer, workload, target, endLsn);
+                ThroughputResult result = measure(consumer, workload, target, endLsn, measured);
                 if (measured) {
                     report.add(result);
                 }
                 log(String.format("  %-15s %,10.0f events/s  (%.2f s)%s", consumer, result.eventsPerSecond(), result.seconds(),
                         result.records() == result.events() ? "" : "; the topic holds " + result.records() + " records"));
+                if (result.profile() != null) {
+                    log(String.format("  %-15s %,d CPU samples in %s", consumer, result.profile().samples(),
+                            result.profile().recording()));
+                }
             } catch (RuntimeException | AssertionError e) {
                 log("  " + consumer + " FAILED on " + workload.name() + ": " + e.getMessage());
                 report.failed(consumer + " on " + workload.name(), e);
@@ -183,15 +193,21 @@ public final class WalBench {
         db.dropTable(workload.name());
     }
 
-    private ThroughputResult measure(String consumer, Workload workload, SlotTarget target, String endLsn) {
+    private ThroughputResult measure(String consumer, Workload workload, SlotTarget target, String endLsn,
+            boolean measured) {
         return switch (consumer) {
             case "pg_recvlogical" -> ThroughputResult.raw(workload, consumer, pgRecvLogical.read(db, target, endLsn,
                     ConnectorBench.timeoutFor(workload.rows()),
                     options.workDir().resolve("pg_recvlogical-" + workload.name() + ".log")));
             case "jdbc" -> ThroughputResult.raw(workload, consumer,
                     JdbcSlotReader.read(db, target, workload.rows(), ConnectorBench.timeoutFor(workload.rows())));
-            default -> connectors.throughput(peer(consumer), workload, target);
+            default -> connectors.throughput(peer(consumer), workload, target, recording(consumer, workload, measured));
         };
+    }
+
+    /** The file for a connector run's flight recording: with --profile, for measured runs only (no warm-up). */
+    private Path recording(String consumer, Workload workload, boolean measured) {
+        return recordings == null || !measured ? null : recordings.resolve(consumer + "-" + workload.name() + ".jfr");
     }
 
     /** Each connector alone on a fresh slot of one table: a probe row, then the fixed-rate inserts. */

@@ -13,7 +13,7 @@ import java.util.Set;
 public record WalBenchOptions(long small, long bulk, long bulkTransactionRows, long huge, long warmup, int rate,
         int latencySeconds, List<String> workloads, List<String> consumers, int postgresMajor, Path pluginPath,
         Path kafkaClasspath, Path workDir, Path output, String workerHeap, Map<String, String> workerSettings,
-        String pgRecvLogical) {
+        String pgRecvLogical, boolean profile) {
 
     public static final List<String> WORKLOADS = List.of("small", "bulk", "huge", "latency");
     public static final List<String> CONSUMERS = List.of("pg_recvlogical", "jdbc", "debezium", "hermes");
@@ -38,6 +38,7 @@ public record WalBenchOptions(long small, long bulk, long bulkTransactionRows, l
               --worker-heap=SIZE      worker -Xms/-Xmx                      (default 1g)
               --worker.KEY=VALUE      Connect worker setting, e.g. --worker.producer.linger.ms=5
               --pg-recvlogical=PATH   the tool                              (default pg_recvlogical on PATH)
+              --profile               the worker's CPU profile of each connector run (JFR), see bench/README.md
             """;
 
     static WalBenchOptions parse(String... args) {
@@ -45,7 +46,7 @@ public record WalBenchOptions(long small, long bulk, long bulkTransactionRows, l
                 Set.of("small", "bulk", "bulk-txn", "huge", "warmup", "rate", "latency-seconds", "workloads",
                         "consumers", "postgres", "plugin-path", "kafka-classpath", "work-dir", "out", "worker-heap",
                         "pg-recvlogical"),
-                Set.of("quick"), "worker.", USAGE);
+                Set.of("quick", "profile"), "worker.", USAGE);
         boolean quick = line.flag("quick");
         return new WalBenchOptions(
                 line.number("small", quick ? 2_000 : 100_000, 1),
@@ -64,6 +65,7 @@ public record WalBenchOptions(long small, long bulk, long bulkTransactionRows, l
                 Path.of(line.string("out", "bench/target/wal-bench.json")),
                 line.string("worker-heap", "1g"),
                 line.passThrough(),
-                line.string("pg-recvlogical", "pg_recvlogical"));
+                line.string("pg-recvlogical", "pg_recvlogical"),
+                line.flag("profile"));
     }
 }

@@ -4,6 +4,8 @@ import static io.hermesconnect.bench.report.TextTable.number;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hermesconnect.bench.profile.ProfileSummary;
+import io.hermesconnect.bench.profile.ProfileTables;
 import io.hermesconnect.bench.report.Machine;
 import io.hermesconnect.bench.report.TextTable;
 import java.io.IOException;
@@ -90,6 +92,12 @@ final class WalReport {
                         number(r.workerCpuMicrosPerEvent(), 1), r.loadAverage());
             }
             out.append("\nThroughput (slot backlog -> last record in Kafka)\n").append(table);
+            Map<String, ProfileSummary> profiles = new LinkedHashMap<>();
+            throughput.stream().filter(r -> r.profile() != null)
+                    .forEach(r -> profiles.put(r.workload() + " / " + r.consumer(), r.profile()));
+            if (!profiles.isEmpty()) {
+                out.append(ProfileTables.text(profiles));
+            }
         }
         if (!latency.isEmpty()) {
             TextTable table = new TextTable("consumer", "target rows/s", "achieved rows/s", "rows", "p50 ms", "p99 ms",

@@ -21,12 +21,13 @@ class WalBenchOptionsTest {
         assertThat(options.workloads()).containsExactly("small", "bulk", "huge", "latency");
         assertThat(options.consumers()).containsExactly("pg_recvlogical", "jdbc", "debezium", "hermes");
         assertThat(options.output()).isEqualTo(Path.of("bench/target/wal-bench.json"));
+        assertThat(options.profile()).isFalse();
     }
 
     @Test
     void quickShrinksTheDefaultsButExplicitOptionsWin() {
         WalBenchOptions options = WalBenchOptions.parse("--quick", "--bulk=30000", "--consumers=debezium,jdbc",
-                "--worker.producer.linger.ms=5", "--warmup=0");
+                "--worker.producer.linger.ms=5", "--warmup=0", "--profile");
 
         assertThat(options.small()).isEqualTo(2_000);
         assertThat(options.bulk()).isEqualTo(30_000);
@@ -35,6 +36,7 @@ class WalBenchOptionsTest {
         assertThat(options.latencySeconds()).isEqualTo(5);
         assertThat(options.consumers()).containsExactly("debezium", "jdbc");
         assertThat(options.workerSettings()).isEqualTo(Map.of("producer.linger.ms", "5"));
+        assertThat(options.profile()).isTrue();
     }
 
     @Test
