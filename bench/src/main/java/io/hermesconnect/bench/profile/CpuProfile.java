@@ -1,10 +1,7 @@
 package io.hermesconnect.bench.profile;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -16,29 +13,20 @@ public final class CpuProfile {
 
     private static final int BUSIEST_THREADS = 8;
 
-    private long samples;
-    private final Map<Component, Long> components = new EnumMap<>(Component.class);
-    private final Map<ThreadRole, Long> threadRoles = new EnumMap<>(ThreadRole.class);
-    private final Map<String, Long> threads = new HashMap<>();
+    private final WeightedCounts components = new WeightedCounts();
+    private final WeightedCounts threadRoles = new WeightedCounts();
+    private final WeightedCounts threads = new WeightedCounts();
     /** The first role other than OTHER seen in a thread's samples: a pool thread may run a task part of the time. */
     private final Map<String, ThreadRole> roleOfThread = new HashMap<>();
-    private final Map<String, Long> leafMethods = new HashMap<>();
-    private final Map<String, Long> inclusiveMethods = new HashMap<>();
+    private final MethodProfile methods = new MethodProfile();
 
     public void add(String thread, List<String> frames) {
-        samples++;
-        components.merge(Component.of(frames), 1L, Long::sum);
+        components.add(Component.of(frames).label(), 1);
         ThreadRole role = ThreadRole.of(thread, frames);
-        threadRoles.merge(role, 1L, Long::sum);
-        threads.merge(thread, 1L, Long::sum);
+        threadRoles.add(role.label(), 1);
+        threads.add(thread, 1);
         roleOfThread.merge(thread, role, (seen, now) -> seen == ThreadRole.OTHER ? now : seen);
-        if (!frames.isEmpty()) {
-            leafMethods.merge(frames.get(0), 1L, Long::sum);
-        }
-        // a method on the stack twice (recursion) was still running in one sample only
-        for (String method : new HashSet<>(frames)) {
-            inclusiveMethods.merge(method, 1L, Long::sum);
-        }
+        methods.add(frames);
     }
 
     /**
@@ -46,28 +34,15 @@ public final class CpuProfile {
      * the busiest threads and the {@code topMethods} most frequent leaf and inclusive methods, most first.
      */
     public ProfileSummary summary(String recording, int topMethods) {
+        long samples = methods.samples();
         return new ProfileSummary(recording, samples,
-                Arrays.stream(Component.values()).map(c -> share(c.label(), components.getOrDefault(c, 0L))).toList(),
-                Arrays.stream(ThreadRole.values()).map(r -> share(r.label(), threadRoles.getOrDefault(r, 0L))).toList(),
-                busiestThreads(), top(leafMethods, topMethods), top(inclusiveMethods, topMethods));
+                Arrays.stream(Component.values()).map(c -> components.share(c.label(), samples)).toList(),
+                Arrays.stream(ThreadRole.values()).map(r -> threadRoles.share(r.label(), samples)).toList(),
+                busiestThreads(samples), methods.topLeafMethods(topMethods), methods.topInclusiveMethods(topMethods));
     }
 
-    private List<ProfileSummary.ThreadShare> busiestThreads() {
-        return top(threads, BUSIEST_THREADS).stream().map(s -> new ProfileSummary.ThreadShare(s.name(),
-                roleOfThread.get(s.name()).label(), s.samples(), s.percent())).toList();
-    }
-
-    private List<ProfileSummary.Share> top(Map<String, Long> counts, int limit) {
-        return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .limit(limit)
-                .map(e -> share(e.getKey(), e.getValue()))
-                .toList();
-    }
-
-    private ProfileSummary.Share share(String name, long count) {
-        double percent = samples == 0 ? 0 : Math.round(10_000.0 * count / samples) / 100.0;
-        return new ProfileSummary.Share(name, count, percent);
+    private List<ProfileSummary.ThreadShare> busiestThreads(long samples) {
+        return threads.top(BUSIEST_THREADS, samples).stream().map(s -> new ProfileSummary.ThreadShare(s.name(),
+                roleOfThread.get(s.name()).label(), s.weight(), s.percent())).toList();
     }
 }

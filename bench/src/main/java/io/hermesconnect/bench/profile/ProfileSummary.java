@@ -10,10 +10,6 @@ import java.util.List;
 public record ProfileSummary(String recording, long samples, List<Share> components, List<Share> threadRoles,
         List<ThreadShare> busiestThreads, List<Share> leafMethods, List<Share> inclusiveMethods) {
 
-    /** {@code samples} of the run's samples counted for {@code name}; {@code percent} of all, 2 decimals. */
-    public record Share(String name, long samples, double percent) {
-    }
-
     /** {@code samples} of the run's samples taken on thread {@code name}, whose role is {@code role}. */
     public record ThreadShare(String name, String role, long samples, double percent) {
     }

@@ -29,20 +29,18 @@ public final class ProfileTables {
                     .append(" samples, ").append(profile.recording()).append('\n');
             TextTable threads = new TextTable("busiest threads", "role", "samples", "%");
             profile.busiestThreads().forEach(t -> threads.row(t.name(), t.role(), t.samples(), number(t.percent(), 1)));
-            out.append(threads).append('\n').append(methods("leaf method (self)", profile.leafMethods()))
-                    .append('\n').append(methods("inclusive method (self + callees)", profile.inclusiveMethods()));
+            out.append(threads).append('\n').append(methods(profile.leafMethods(), profile.inclusiveMethods()));
         });
         return out.toString();
     }
 
     /** One row per share name (every summary lists the same names in the same order), one column per run. */
     private static TextTable sideBySide(String title, Map<String, ProfileSummary> byRun,
-            Function<ProfileSummary, List<ProfileSummary.Share>> shares) {
+            Function<ProfileSummary, List<Share>> shares) {
         List<String> header = new ArrayList<>(List.of(title));
         header.addAll(byRun.keySet());
         TextTable table = new TextTable(header.toArray(String[]::new));
-        List<String> names = shares.apply(byRun.values().iterator().next()).stream()
-                .map(ProfileSummary.Share::name).toList();
+        List<String> names = shares.apply(byRun.values().iterator().next()).stream().map(Share::name).toList();
         for (int i = 0; i < names.size(); i++) {
             List<Object> row = new ArrayList<>(List.of(names.get(i)));
             for (ProfileSummary profile : byRun.values()) {
@@ -55,9 +53,15 @@ public final class ProfileTables {
         return table.row(samples.toArray());
     }
 
-    private static TextTable methods(String title, List<ProfileSummary.Share> shares) {
+    /** The top leaf methods and the top inclusive methods of a CPU profile, as two tables. */
+    public static String methods(List<Share> leafMethods, List<Share> inclusiveMethods) {
+        return methodTable("leaf method (self)", leafMethods) + "\n"
+                + methodTable("inclusive method (self + callees)", inclusiveMethods);
+    }
+
+    private static TextTable methodTable(String title, List<Share> shares) {
         TextTable table = new TextTable(title, "samples", "%");
-        shares.forEach(s -> table.row(s.name(), s.samples(), number(s.percent(), 1)));
+        shares.forEach(s -> table.row(s.name(), s.weight(), number(s.percent(), 1)));
         return table;
     }
 }

@@ -31,6 +31,8 @@ public final class SmtBench {
     private static final List<String> SIDES = List.of("connect", "hermes");
     private static final String RESULT_PREFIX = "SMT-RESULT ";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path RECORDINGS = Path.of("bench/target/smt-work");
+    private static final int STACK_DEPTH = 256;
     private static final String USAGE = """
             Options (--name=value):
               --quick              1 s warm-up, 3 rounds of 1 s (default: 10 s warm-up, 5 rounds of 3 s)
@@ -40,6 +42,8 @@ public final class SmtBench {
               --cases=a,b          of %s (default all)
               --heap=SIZE          -Xms/-Xmx of each measuring JVM (default 1g)
               --out=FILE           JSON results (default bench/target/smt-bench.json)
+              --profile            allocation and CPU profile (JFR) of each case and side's timed rounds,
+                                   recordings in bench/target/smt-work/<case>-<side>.jfr
             """.formatted(Arrays.stream(SmtCase.values()).map(SmtCase::id).toList());
 
     private SmtBench() {
@@ -53,7 +57,7 @@ public final class SmtBench {
         CommandLine line;
         try {
             line = new CommandLine(args, Set.of("warmup", "round", "rounds", "cases", "heap", "out", "fork"),
-                    Set.of("quick"), null, USAGE);
+                    Set.of("quick", "profile"), null, USAGE);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -63,10 +67,13 @@ public final class SmtBench {
         double warmup = line.decimal("warmup", quick ? 1 : 10);
         double round = line.decimal("round", quick ? 1 : 3);
         int rounds = (int) line.number("rounds", quick ? 3 : 5, 1);
+        boolean profile = line.flag("profile");
         String fork = line.string("fork", null);
         if (fork != null) {
             String[] caseAndSide = fork.split("/");
-            SmtMeasurement result = SmtMeasurement.run(SmtCase.forId(caseAndSide[0]), caseAndSide[1], warmup, round, rounds);
+            Path recording = profile ? RECORDINGS.resolve(caseAndSide[0] + "-" + caseAndSide[1] + ".jfr") : null;
+            SmtMeasurement result = SmtMeasurement.run(SmtCase.forId(caseAndSide[0]), caseAndSide[1], warmup, round,
+                    rounds, recording);
             System.out.println(RESULT_PREFIX + JSON.writeValueAsString(result));
             return;
         }
@@ -79,7 +86,8 @@ public final class SmtBench {
         for (String caseId : caseIds) {
             for (String side : SIDES) {
                 try {
-                    SmtMeasurement result = runForked(caseId + "/" + side, line.string("heap", "1g"), warmup, round, rounds);
+                    SmtMeasurement result = runForked(caseId + "/" + side, line.string("heap", "1g"), warmup, round,
+                            rounds, profile);
                     results.add(result);
                     System.out.printf("[smt-bench] %-18s %-8s %,12.0f records/s %,8.0f B/record%n",
                             caseId, side, result.recordsPerSecond(), result.allocatedBytesPerRecord());
@@ -95,7 +103,8 @@ public final class SmtBench {
         document.put("benchmark", "smt");
         document.put("machine", machine);
         document.put("loadAverageAtEnd", Machine.load());
-        document.put("setup", Map.of("warmupSeconds", warmup, "roundSeconds", round, "rounds", rounds));
+        document.put("setup",
+                Map.of("warmupSeconds", warmup, "roundSeconds", round, "rounds", rounds, "profile", profile));
         document.put("results", results);
         document.put("ratios", ratios(results));
         document.put("failures", failures);
@@ -106,11 +115,20 @@ public final class SmtBench {
     }
 
     /** Runs one case and side in a fresh JVM with this class path and reads its result line. */
-    private static SmtMeasurement runForked(String caseAndSide, String heap, double warmup, double round, int rounds) {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-Dlog4j2.configurationFile=bench-log4j2.xml",
-                "-cp", System.getProperty("java.class.path"), SmtBench.class.getName(), "--fork=" + caseAndSide,
-                "--warmup=" + warmup, "--round=" + round, "--rounds=" + rounds);
+    private static SmtMeasurement runForked(String caseAndSide, String heap, double warmup, double round, int rounds,
+            boolean profile) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
+                "-Dlog4j2.configurationFile=bench-log4j2.xml"));
+        if (profile) {
+            // JFR keeps 64 frames from the leaf by default: a deeper stack would lose our frame, which names the site
+            command.add("-XX:FlightRecorderOptions:stackdepth=" + STACK_DEPTH);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SmtBench.class.getName(),
+                "--fork=" + caseAndSide, "--warmup=" + warmup, "--round=" + round, "--rounds=" + rounds));
+        if (profile) {
+            command.add("--profile");
+        }
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             long timeoutSeconds = (long) (warmup + round * rounds) + 120;
@@ -174,7 +192,7 @@ public final class SmtBench {
                     number((Double) ratio.get("bytesPerRecordHermesOverConnect"), 2));
         }
         StringBuilder out = new StringBuilder("\nSMT throughput, one thread\n").append(table)
-                .append("\nRatios\n").append(ratioTable);
+                .append("\nRatios\n").append(ratioTable).append(SmtProfileTables.text(results));
         if (!failures.isEmpty()) {
             out.append("\nFailures\n");
             failures.forEach(f -> out.append("  ").append(f).append('\n'));
