@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Runs one connector in the worker against a slot prepared by the caller, measures, and removes the
@@ -34,11 +35,22 @@ final class ConnectorBench {
     private final ConnectWorker worker;
     private final Topics topics;
     private final BenchDatabase db;
+    /** Our connector's settings beyond those {@link Peer} gives both ({@code --hermes-settings}). */
+    private final Map<String, String> hermesSettings;
 
-    ConnectorBench(ConnectWorker worker, Topics topics, BenchDatabase db) {
+    ConnectorBench(ConnectWorker worker, Topics topics, BenchDatabase db, Map<String, String> hermesSettings) {
         this.worker = worker;
         this.topics = topics;
         this.db = db;
+        this.hermesSettings = hermesSettings;
+    }
+
+    private Map<String, String> config(Peer peer, SlotTarget target) {
+        Map<String, String> config = peer.config(db, target);
+        if (peer == Peer.HERMES) {
+            config.putAll(hermesSettings);
+        }
+        return config;
     }
 
     /**
@@ -54,7 +66,7 @@ final class ConnectorBench {
         try (FlightRecording flight = recording == null ? null : worker.jmx().startRecording(name, recording);
                 WorkerJmx.Window window = worker.jmx().open()) {
             long createdMs = System.currentTimeMillis();
-            worker.rest().putConnectorConfig(name, peer.config(db, target));
+            worker.rest().putConnectorConfig(name, config(peer, target));
             try {
                 topics.awaitCount(topic, workload.rows(), timeoutFor(workload.rows()), healthCheck(name));
                 WorkerJmx.Figures figures = window.figures();
@@ -87,7 +99,7 @@ final class ConnectorBench {
         String name = connectorName(peer, target);
         topics.create(topic);
         try {
-            worker.rest().putConnectorConfig(name, peer.config(db, target));
+            worker.rest().putConnectorConfig(name, config(peer, target));
             try {
                 Runnable health = healthCheck(name);
                 db.insertRows(target.table(), 1, 1);

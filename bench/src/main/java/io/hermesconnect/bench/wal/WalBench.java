@@ -100,7 +100,7 @@ public final class WalBench {
                 broker.bootstrapServers(), options.pluginPath().toAbsolutePath(), options.workerHeap(),
                 options.workerSettings(), options.profile()));
         Topics topics = startedResource(new Topics(broker.bootstrapServers()));
-        connectors = new ConnectorBench(worker, topics, db);
+        connectors = new ConnectorBench(worker, topics, db, options.hermesSettings());
         if (options.profile()) {
             recordings = directory(workDir.resolve("jfr"));
         }
@@ -112,6 +112,7 @@ public final class WalBench {
         setup.put("consumers", consumers);
         setup.put("workerHeap", options.workerHeap());
         setup.put("workerSettings", new TreeMap<>(worker.config()));
+        setup.put("hermesSettings", options.hermesSettings());
         setup.put("pluginPath", options.pluginPath().toAbsolutePath().toString());
         setup.put("profile", options.profile());
         report = new WalReport(machine, setup);

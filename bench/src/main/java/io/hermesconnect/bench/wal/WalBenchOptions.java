@@ -2,18 +2,20 @@ package io.hermesconnect.bench.wal;
 
 import io.hermesconnect.bench.CommandLine;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Command-line options of the WAL benchmark. {@code --quick} changes the defaults to small sizes; options
- * given explicitly win. {@code --worker.<key>=<value>} adds or overrides a Connect worker setting.
+ * given explicitly win. {@code --worker.<key>=<value>} adds or overrides a Connect worker setting;
+ * {@code --hermes-settings=k=v,...} does the same for our connector's config (to measure a non-default setting).
  */
 public record WalBenchOptions(long small, long bulk, long bulkTransactionRows, long huge, long warmup, int rate,
         int latencySeconds, List<String> workloads, List<String> consumers, int postgresMajor, Path pluginPath,
         Path kafkaClasspath, Path workDir, Path output, String workerHeap, Map<String, String> workerSettings,
-        String pgRecvLogical, boolean profile) {
+        String pgRecvLogical, boolean profile, Map<String, String> hermesSettings) {
 
     public static final List<String> WORKLOADS = List.of("small", "bulk", "huge", "latency");
     public static final List<String> CONSUMERS = List.of("pg_recvlogical", "jdbc", "debezium", "hermes");
@@ -39,13 +41,14 @@ public record WalBenchOptions(long small, long bulk, long bulkTransactionRows, l
               --worker.KEY=VALUE      Connect worker setting, e.g. --worker.producer.linger.ms=5
               --pg-recvlogical=PATH   the tool                              (default pg_recvlogical on PATH)
               --profile               the worker's CPU profile of each connector run (JFR), see bench/README.md
+              --hermes-settings=K=V,..  our connector's settings beyond the common ones, e.g. streaming.enabled=false
             """;
 
     static WalBenchOptions parse(String... args) {
         CommandLine line = new CommandLine(args,
                 Set.of("small", "bulk", "bulk-txn", "huge", "warmup", "rate", "latency-seconds", "workloads",
                         "consumers", "postgres", "plugin-path", "kafka-classpath", "work-dir", "out", "worker-heap",
-                        "pg-recvlogical"),
+                        "pg-recvlogical", "hermes-settings"),
                 Set.of("quick", "profile"), "worker.", USAGE);
         boolean quick = line.flag("quick");
         return new WalBenchOptions(
@@ -66,6 +69,23 @@ public record WalBenchOptions(long small, long bulk, long bulkTransactionRows, l
                 line.string("worker-heap", "1g"),
                 line.passThrough(),
                 line.string("pg-recvlogical", "pg_recvlogical"),
-                line.flag("profile"));
+                line.flag("profile"),
+                settings("hermes-settings", line.string("hermes-settings", "")));
+    }
+
+    /** {@code k=v,k2=v2} as a map, in order. */
+    static Map<String, String> settings(String option, String text) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--" + option + " takes key=value pairs separated by commas, not " + pair);
+            }
+            settings.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return settings;
     }
 }

@@ -1,6 +1,7 @@
 package io.hermesconnect.bench.wal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,6 +23,16 @@ class WalBenchOptionsTest {
         assertThat(options.consumers()).containsExactly("pg_recvlogical", "jdbc", "debezium", "hermes");
         assertThat(options.output()).isEqualTo(Path.of("bench/target/wal-bench.json"));
         assertThat(options.profile()).isFalse();
+        assertThat(options.hermesSettings()).isEmpty();
+    }
+
+    @Test
+    void hermesSettingsAreKeyValuePairs() {
+        WalBenchOptions options = WalBenchOptions.parse("--hermes-settings=streaming.enabled=false, max.batch.size=4096");
+
+        assertThat(options.hermesSettings()).containsExactly(Map.entry("streaming.enabled", "false"), Map.entry("max.batch.size", "4096"));
+        assertThatThrownBy(() -> WalBenchOptions.parse("--hermes-settings=streaming.enabled"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key=value");
     }
 
     @Test

@@ -60,6 +60,7 @@ public final class WalSourceConfig extends AbstractConfig {
 
     public static final String MAX_BATCH_SIZE = "max.batch.size";
     public static final String MAX_QUEUE_SIZE = "max.queue.size";
+    public static final String STREAMING_ENABLED = "streaming.enabled";
     public static final String STREAMING_BUFFER_BYTES = "streaming.buffer.memory.bytes";
     public static final String STREAMING_SPILL_DIR = "streaming.spill.directory";
 
@@ -180,6 +181,13 @@ public final class WalSourceConfig extends AbstractConfig {
         def.define(MAX_QUEUE_SIZE, Type.INT, 8192, Range.atLeast(2), Importance.LOW,
                 "Most decoded records waiting for Connect; the reader pauses when it is full. Must exceed " + MAX_BATCH_SIZE + ".",
                 GROUP_PERFORMANCE, ++order, Width.SHORT, "Max queue size");
+        def.define(STREAMING_ENABLED, Type.BOOLEAN, true, Importance.LOW,
+                "PostgreSQL 14+: have the server stream large transactions while they are in progress (pgoutput protocol 2), "
+                        + "buffered here until they commit. On: the server's decoding memory and disk stay small and a large "
+                        + "transaction reaches Kafka soon after its commit. Off: the server keeps the whole transaction (on its "
+                        + "own disk past logical_decoding_work_mem) and sends it at commit, which is faster when catching up "
+                        + "on a backlog of large committed transactions, as Debezium does.",
+                GROUP_PERFORMANCE, ++order, Width.SHORT, "Stream in-progress transactions");
         def.define(STREAMING_BUFFER_BYTES, Type.LONG, 16L * 1024 * 1024, Range.atLeast(0), Importance.LOW,
                 "PostgreSQL 14+: bytes of in-progress streamed transactions kept in memory before they spill to disk.",
                 GROUP_PERFORMANCE, ++order, Width.SHORT, "Streamed transaction memory");
@@ -293,6 +301,10 @@ public final class WalSourceConfig extends AbstractConfig {
 
     public int maxQueueSize() {
         return getInt(MAX_QUEUE_SIZE);
+    }
+
+    public boolean streamingEnabled() {
+        return getBoolean(STREAMING_ENABLED);
     }
 
     public long streamingBufferBytes() {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Protocol 2 (PostgreSQL 14+): in-progress transactions stream in chunks, are spilled, and are emitted only at
- * COMMIT. Runs in its own JVM with -Xmx512m (see the pom): a 2-million-row transaction held on the heap would
+ * COMMIT; with {@code streaming.enabled=false} the server keeps them until COMMIT instead. Runs in its own JVM with -Xmx512m (see the pom): a 2-million-row transaction held on the heap would
  * not fit.
  */
 class LargeTransactionIT {
@@ -44,10 +44,15 @@ class LargeTransactionIT {
     }
 
     private WalTestDb started() {
+        return started(true);
+    }
+
+    private WalTestDb started(boolean streaming) {
         WalTestDb db = new WalTestDb(pg);
         db.sql("CREATE TABLE big (id int PRIMARY KEY, v int)");
         Map<String, String> config = db.config();
         config.put(WalSourceConfig.SNAPSHOT_MODE, "never");
+        config.put(WalSourceConfig.STREAMING_ENABLED, Boolean.toString(streaming));
         config.put(WalSourceConfig.STREAMING_BUFFER_BYTES, Integer.toString(4 * 1024 * 1024));
         config.put("value.converter.schemas.enable", "false");
         config.put("key.converter.schemas.enable", "false");
@@ -99,8 +104,36 @@ class LargeTransactionIT {
         db.delete(connect);
     }
 
+    @Test
+    void withStreamingOffTheServerKeepsTheTransactionUntilCommitAndItArrivesWhole() throws Exception {
+        WalTestDb db = started(false);
+        int rows = 100_000;
+        try (Connection c = pg.connect(db.db); Statement s = c.createStatement();
+                KafkaConsumer<byte[], byte[]> consumer = consumer(db.topic("big"))) {
+            c.setAutoCommit(false);
+            s.execute("INSERT INTO big SELECT g, g FROM generate_series(1, " + rows + ") g");
+            c.commit();
+
+            long[] seen = {0};
+            Wait.until(rows + " records", LONG_TIMEOUT, () -> {
+                seen[0] += count(consumer, Duration.ofMillis(500));
+                return seen[0] >= rows;
+            });
+            seen[0] += count(consumer, Duration.ofSeconds(1));
+            assertThat(seen[0]).isEqualTo(rows);
+            // the server's slot statistics arrive a moment after the decoding
+            Wait.until("the server spilled the transaction itself", WalTestDb.TIMEOUT, () -> slotStatistic(db, "spill_bytes") > 0);
+            assertThat(slotStatistic(db, "stream_bytes")).as("nothing streamed").isZero();
+        }
+        db.delete(connect);
+    }
+
     private static long streamedBytes(WalTestDb db) {
-        String bytes = pg.queryString("postgres", "SELECT stream_bytes FROM pg_stat_replication_slots WHERE slot_name = '"
+        return slotStatistic(db, "stream_bytes");
+    }
+
+    private static long slotStatistic(WalTestDb db, String column) {
+        String bytes = pg.queryString("postgres", "SELECT " + column + " FROM pg_stat_replication_slots WHERE slot_name = '"
                 + db.prefix + "'");
         return bytes == null ? 0 : Long.parseLong(bytes);
     }

@@ -45,6 +45,7 @@ class WalSourceConfigTest {
         assertThat(config.topicRouting()).isEqualTo(TopicRouting.PER_TABLE);
         assertThat(config.heartbeatInterval().toMillis()).isEqualTo(10_000);
         assertThat(config.tombstonesOnDelete()).isTrue();
+        assertThat(config.streamingEnabled()).isTrue();
         assertThat(config.password()).isNull();
     }
 

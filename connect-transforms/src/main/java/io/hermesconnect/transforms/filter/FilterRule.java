@@ -17,8 +17,9 @@ import io.hermesconnect.transforms.match.TableMatcher;
 public record FilterRule(String name, TableMatcher table, OperationSet operations, Condition condition, Action action) {
 
     public boolean matches(ChangeEvent event, RecordVariables variables) {
-        return (table == null || table.matches(event))
-                && operations.matches(event)
+        // cheapest test first: the operation is an enum, the table a remembered answer, the condition a render
+        return operations.matches(event)
+                && (table == null || table.matches(event))
                 && (condition == null || condition.test(variables));
     }
 }

@@ -95,7 +95,7 @@ public final class StreamReader {
 
     private void session(long startLsn) throws SQLException {
         try (Connection catalog = connections.open(); Connection replication = connections.openReplication()) {
-            boolean protocol2 = PgCatalog.serverVersionNum(catalog) >= PROTOCOL_2_SERVER;
+            boolean protocol2 = config.streamingEnabled() && PgCatalog.serverVersionNum(catalog) >= PROTOCOL_2_SERVER;
             PgOutputDecoder decoder = new PgOutputDecoder(relation -> resolve(catalog, relation), emitter);
             try (StreamedTransactionBuffer buffer = protocol2
                     ? new StreamedTransactionBuffer(config.streamingSpillDirectory(), config.streamingBufferBytes()) : null) {
