@@ -73,7 +73,7 @@ public final class Template {
                 Object result = expression != null ? NativeValues.unwrap(evaluate(interpreter))
                         : parts != null ? renderParts(interpreter)
                         : interpreter.render(root, false);
-                TemplateErrors.throwIfRenderFailed(source, interpreter.getErrors());
+                TemplateErrors.throwIfRenderFailed(source, interpreter);
                 return result;
             });
         } catch (TemplateException e) {

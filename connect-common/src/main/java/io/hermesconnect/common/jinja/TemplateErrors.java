@@ -2,6 +2,7 @@ package io.hermesconnect.common.jinja;
 
 import com.hubspot.jinjava.interpret.CollectionTooBigException;
 import com.hubspot.jinjava.interpret.InterpretException;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.OutputTooBigException;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.interpret.TemplateError.ErrorReason;
@@ -44,9 +45,10 @@ final class TemplateErrors {
     }
 
     /** Throws the first error Jinjava recorded while rendering, if any: Jinjava records errors and goes on. */
-    static void throwIfRenderFailed(String source, List<TemplateError> errors) {
-        if (!errors.isEmpty()) {
-            TemplateError error = errors.get(0);
+    static void throwIfRenderFailed(String source, JinjavaInterpreter interpreter) {
+        // getErrors() copies the list: look first, as nearly every render has none
+        if (interpreter.getLastError().isPresent()) {
+            TemplateError error = interpreter.getErrors().get(0);
             TemplateProblem own = cause(error.getException(), TemplateProblem.class);
             throw renderError(source, own != null ? own.getMessage() : describe(error), error.getLineno());
         }
