@@ -37,6 +37,8 @@ class TypesIT {
     @EnumSource(PostgresVersion.class)
     void snapshotAndStreamGiveTheSameValuesForEveryTypeFamily(PostgresVersion version) {
         WalTestDb db = new WalTestDb(PostgresServer.shared(version));
+        // the connector must not depend on the database's output styles
+        db.sql("ALTER DATABASE " + db.db + " SET IntervalStyle = 'sql_standard'");
         db.sql("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')",
                 "CREATE DOMAIN positive_int AS int CHECK (VALUE > 0)",
                 "CREATE TABLE types (" + COLUMNS + ")",
@@ -70,7 +72,7 @@ class TypesIT {
             assertThat(streamed.get("c_null")).isNull();
             assertThat(streamed.get("c_date")).isNotNull();
             assertThat(streamed.get("c_tstz")).isNotNull();
-            assertThat(streamed.get("c_interval")).isNotNull();
+            assertThat(streamed.getString("c_interval")).isEqualTo("P1DT2H3M4S");
         }
         db.delete(connect);
     }

@@ -96,7 +96,8 @@ final class ColumnTypes {
             case TIME -> scalar(Time.builder(), optional, type, DateTimes::time);
             case TIMETZ -> scalar(Time.builder(), optional, type, DateTimes::timeTz);
             case TIMESTAMP, TIMESTAMPTZ -> scalar(Timestamp.builder(), optional, type, DateTimes::timestamp);
-            case INTERVAL -> scalar(SchemaBuilder.string().name(SemanticTypes.INTERVAL), optional, type, Intervals::toIso);
+            // our connections have the server write intervals as ISO-8601 durations (PgConnections)
+            case INTERVAL -> scalar(SchemaBuilder.string().name(SemanticTypes.INTERVAL), optional, type, ASCII_VALUE);
             case UUID -> scalar(SchemaBuilder.string().name(SemanticTypes.UUID), optional, type, ASCII_VALUE);
             case JSON, JSONB -> text(SchemaBuilder.string().name(SemanticTypes.JSON), optional, type.name());
             case TEXT, VARCHAR, BPCHAR, NAME, CHAR -> text(SchemaBuilder.string(), optional, type.name());

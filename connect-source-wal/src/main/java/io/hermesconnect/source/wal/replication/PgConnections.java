@@ -4,6 +4,7 @@ import io.hermesconnect.source.wal.WalSourceConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
 import org.postgresql.PGProperty;
@@ -39,7 +40,7 @@ public final class PgConnections {
 
     /** A plain JDBC connection. */
     public Connection open() throws SQLException {
-        return DriverManager.getConnection(url, properties(false));
+        return pinned(DriverManager.getConnection(url, properties(false)));
     }
 
     /**
@@ -47,7 +48,22 @@ public final class PgConnections {
      * (CREATE_REPLICATION_SLOT, START_REPLICATION) and simple SQL, in the simple query protocol.
      */
     public Connection openReplication() throws SQLException {
-        return DriverManager.getConnection(url, properties(true));
+        return pinned(DriverManager.getConnection(url, properties(true)));
+    }
+
+    /**
+     * Fixes the session's IntervalStyle, whatever the server's or database's default: the converters read
+     * values as text, and intervals then arrive as the ISO-8601 durations the events carry. (PgJDBC already fixes
+     * DateStyle to ISO.) A SET rather than a startup option, which connection poolers may refuse.
+     */
+    private static Connection pinned(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET IntervalStyle = 'iso_8601'");
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     private Properties properties(boolean replication) {

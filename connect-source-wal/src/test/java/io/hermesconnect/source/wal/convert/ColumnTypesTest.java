@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.PGStatement;
 
 class ColumnTypesTest {
@@ -359,28 +360,13 @@ class ColumnTypesTest {
 
     @Nested
     class IntervalsAsIso {
+        /** Our connections set IntervalStyle=iso_8601 (PgConnections): the server's text is the event's value. */
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {
-            "1 year 2 mons 3 days 04:05:06.78|P1Y2M3DT4H5M6.78S",
-            "-1 years -2 mons +3 days -04:05:06|P-1Y-2M3DT-4H-5M-6S",
-            "00:00:00|PT0S",
-            "-00:00:00.5|PT-0.5S",
-            "3 days|P3D",
-            "1 day -00:00:01|P1DT-1S",
-            "13 mons|P1Y1M",
-            "-1 days +00:00:01.000001|P-1DT1.000001S",
-            "2562047788:00:54.775807|PT2562047788H54.775807S",
-            "-178000000 years|P-178000000Y",
-            "00:01:00|PT1M",
-            "P1Y2M|P1Y2M",
-            "infinity|infinity",
-            "-infinity|-infinity",
-            "1-2|1-2",
-            "@ 1 year|@ 1 year"})
-        void postgresStyleBecomesIso(String text, String iso) {
+        @ValueSource(strings = {"P1Y2M3DT4H5M6.78S", "P-1Y-2M3DT-4H-5M-6S", "PT0S", "infinity", "-infinity"})
+        void theServersIsoTextIsKept(String iso) {
             ColumnType type = type(ColumnTypes.INTERVAL);
             assertThat(type.schema().name()).isEqualTo(SemanticTypes.INTERVAL);
-            assertThat(convert(type, text)).isEqualTo(iso);
+            assertThat(convert(type, iso)).isEqualTo(iso);
         }
     }
 

@@ -163,8 +163,8 @@ class PgOutputDecoderIT {
     void decodesEveryTypeFromServerOutput(PostgresVersion version) throws SQLException {
         try (Session session = new Session(version, new RecordingListener())) {
             session.execute(EveryTypeTable.INSERT_EDGES, "INSERT INTO every_type (id) VALUES (2)");
-            // the decoding session's time zone shapes timestamptz output
-            session.execute("SET TimeZone = 'Asia/Kolkata'");
+            // the decoding session's time zone shapes timestamptz output; its IntervalStyle is the connector's (PgConnections)
+            session.execute("SET TimeZone = 'Asia/Kolkata'", "SET IntervalStyle = 'iso_8601'");
             session.decodeProtocol1();
             List<Struct> rows = session.listener.events.stream().filter(Insert.class::isInstance)
                     .map(e -> ((Insert) e).after()).toList();
