@@ -85,7 +85,7 @@ public class WalSourceTask extends SourceTask {
             ChangeEmitter emitter = new ChangeEmitter(records, queue, new SourceInfo(SourceInfo.CONNECTOR_WAL,
                     config.topicPrefix(), config.dbname()), config.tombstonesOnDelete(), config.provideTransactionMetadata());
             SnapshotReader snapshot = new SnapshotReader(connections, schemas, records, config.topicPrefix(), config.dbname(),
-                    config.snapshotMaxThreads(), config.snapshotFetchSize());
+                    config.publicationName(), config.snapshotMaxThreads(), config.snapshotFetchSize());
             TaskStartup startup = new TaskStartup(config.snapshotMode(), new SlotManager(connections, config.slotName()),
                     snapshot, emitter, queue, metrics);
             long startLsn = startup.run(offset, tables);

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.kafka.connect.errors.DataException;
 
 /** Reads from the system catalogs what a Relation message would say about a table, and its primary key. */
@@ -42,7 +43,8 @@ final class Catalog {
     private Catalog() {
     }
 
-    static RelationMessage relation(Connection connection, String schema, String table) throws SQLException {
+    static RelationMessage relation(Connection connection, String schema, String table, Predicate<String> published)
+            throws SQLException {
         long oid;
         char replicaIdentity;
         try (PreparedStatement statement = connection.prepareStatement(RELATION_SQL)) {
@@ -63,7 +65,9 @@ final class Catalog {
             statement.setLong(1, oid);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    columns.add(new RelationMessage.Column(rs.getString(1), (int) rs.getLong(2), rs.getInt(3), rs.getBoolean(4)));
+                    if (published.test(rs.getString(1))) {
+                        columns.add(new RelationMessage.Column(rs.getString(1), (int) rs.getLong(2), rs.getInt(3), rs.getBoolean(4)));
+                    }
                 }
             }
         }

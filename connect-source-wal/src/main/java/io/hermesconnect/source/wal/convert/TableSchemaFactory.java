@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.connect.data.Field;
 
@@ -65,9 +66,14 @@ public final class TableSchemaFactory {
         return new TableSchema(relation, key, schemas, fields, types);
     }
 
-    /** The schema the stream will use for this table, read from the catalog (for the snapshot). */
-    public TableSchema fromCatalog(Connection connection, String schema, String table) throws SQLException {
-        RelationMessage relation = Catalog.relation(connection, schema, table);
+    /**
+     * The schema the stream will use for this table, read from the catalog (for the snapshot).
+     *
+     * @param published the columns the publication sends (PostgreSQL 15+ column lists): the Relation message has only those
+     */
+    public TableSchema fromCatalog(Connection connection, String schema, String table, Predicate<String> published)
+            throws SQLException {
+        RelationMessage relation = Catalog.relation(connection, schema, table, published);
         return fromRelation(relation, Catalog.primaryKey(connection, relation.oid()));
     }
 

@@ -6,8 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The catalog look-ups the connector needs, on a plain JDBC connection; each is one small query. */
 public final class PgCatalog {
@@ -118,6 +121,42 @@ public final class PgCatalog {
             }
         }
         return tables;
+    }
+
+    /**
+     * What a publication sends of a table: PostgreSQL 15+ publications may list columns and filter rows, and the
+     * snapshot must read the same slice the stream sends.
+     *
+     * @param columns   the published columns, or null for all (before 15, or a table the publication does not list)
+     * @param rowFilter the publication's row filter as SQL, or null for none
+     */
+    public record Published(Set<String> columns, String rowFilter) {
+        static final Published EVERYTHING = new Published(null, null);
+
+        public boolean includes(String column) {
+            return columns == null || columns.contains(column);
+        }
+    }
+
+    private static final int PUBLICATION_SLICES_SERVER = 150_000;
+
+    public static Published published(Connection c, String publication, TableId table) throws SQLException {
+        if (serverVersionNum(c) < PUBLICATION_SLICES_SERVER) {
+            return Published.EVERYTHING;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT attnames, rowfilter FROM pg_catalog.pg_publication_tables "
+                + "WHERE pubname = ? AND schemaname = ? AND tablename = ?")) {
+            s.setString(1, publication);
+            s.setString(2, table.schema());
+            s.setString(3, table.table());
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Published.EVERYTHING;
+                }
+                Set<String> columns = new HashSet<>(Arrays.asList((String[]) rs.getArray(1).getArray()));
+                return new Published(columns, rs.getString(2));
+            }
+        }
     }
 
     /** Quotes an identifier for SQL text: {@code my"table} becomes {@code "my""table"}. */

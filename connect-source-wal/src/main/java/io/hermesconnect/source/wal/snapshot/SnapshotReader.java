@@ -51,12 +51,14 @@ public final class SnapshotReader {
     private final RecordFactory records;
     private final String topicPrefix;
     private final String dbname;
+    private final String publication;
     private final int threads;
     private final int fetchSize;
 
     public SnapshotReader(PgConnections connections, TableSchemaFactory schemas, RecordFactory records,
-            String topicPrefix, String dbname, int threads, int fetchSize) {
+            String topicPrefix, String dbname, String publication, int threads, int fetchSize) {
         this.connections = connections;
+        this.publication = publication;
         this.schemas = schemas;
         this.records = records;
         this.topicPrefix = topicPrefix;
@@ -124,7 +126,9 @@ public final class SnapshotReader {
     }
 
     private void readTable(Connection c, TableId id, long consistentPoint, SnapshotProgress progress) throws SQLException {
-        TableSchema table = schemas.fromCatalog(c, id.schema(), id.table());
+        // the same slice of the table the stream sends: the publication's columns and rows
+        PgCatalog.Published published = PgCatalog.published(c, publication, id);
+        TableSchema table = schemas.fromCatalog(c, id.schema(), id.table(), published::includes);
         long rows = 0;
         long startMs = System.currentTimeMillis();
         // one per table: its held-back last row may be built later, by another snapshot thread
@@ -132,7 +136,7 @@ public final class SnapshotReader {
                 .table(id.schema(), id.table()).commitTime(startMs).lsn(consistentPoint);
         try (Statement s = c.createStatement()) {
             s.setFetchSize(fetchSize);
-            try (ResultSet rs = s.executeQuery(select(id, table))) {
+            try (ResultSet rs = s.executeQuery(select(id, table, published.rowFilter()))) {
                 boolean[] bytea = byteaColumns(rs);
                 RowBuilder builder = table.newRow();
                 while (rs.next()) {
@@ -146,12 +150,12 @@ public final class SnapshotReader {
         LOG.info("Snapshot of {}: {} row(s) in {} ms", id.dataCollection(), rows, System.currentTimeMillis() - startMs);
     }
 
-    /** Every column the stream sends, in the Relation message's order, so builder indexes match. */
-    private static String select(TableId id, TableSchema table) {
+    /** Every column the stream sends, in the Relation message's order, so builder indexes match; the rows it sends. */
+    private static String select(TableId id, TableSchema table, String rowFilter) {
         String columns = table.relation().columns().stream()
                 .map(column -> PgCatalog.quote(column.name()))
                 .collect(Collectors.joining(", "));
-        return "SELECT " + columns + " FROM " + id.quoted();
+        return "SELECT " + columns + " FROM " + id.quoted() + (rowFilter == null ? "" : " WHERE " + rowFilter);
     }
 
     /** Columns whose type is bytea (domains report their base type): PgJDBC decodes those in getBytes. */

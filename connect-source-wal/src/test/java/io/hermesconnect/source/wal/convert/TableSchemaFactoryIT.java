@@ -72,7 +72,7 @@ class TableSchemaFactoryIT {
     @EnumSource(PostgresVersion.class)
     void catalogSchemaOfEveryTypeFamily(PostgresVersion version) throws SQLException {
         try (Connection c = connect(version)) {
-            TableSchema table = factory(TypeRegistry.load(c)).fromCatalog(c, "public", EveryTypeTable.TABLE);
+            TableSchema table = factory(TypeRegistry.load(c)).fromCatalog(c, "public", EveryTypeTable.TABLE, column -> true);
             assertThat(table.primaryKey()).containsExactly("id");
             assertThat(table.replicaIdentity()).isEqualTo('d');
             assertThat(table.relation().columns()).first().satisfies(id -> assertThat(id.isKey()).isTrue());
@@ -124,7 +124,7 @@ class TableSchemaFactoryIT {
             assertThat(TableSchemaFactory.primaryKey(c, "public", table)).containsExactly("b", "a");
             assertThat(TableSchemaFactory.primaryKey(c, "public", table + "_none")).isEmpty();
             assertThat(TableSchemaFactory.primaryKey(c, "public", "missing")).isEmpty();
-            TableSchema schema = factory(TypeRegistry.load(c)).fromCatalog(c, "public", table);
+            TableSchema schema = factory(TypeRegistry.load(c)).fromCatalog(c, "public", table, column -> true);
             assertThat(schema.schemas().keySchema().fields()).extracting(Field::name).containsExactly("b", "a");
         }
     }
@@ -139,7 +139,7 @@ class TableSchemaFactoryIT {
             TableSchemaFactory factory = factory(TypeRegistry.load(c));
             assertThat(keyFlags(factory, c, table)).containsExactly(true, false, false);
             c.createStatement().execute("ALTER TABLE " + table + " REPLICA IDENTITY USING INDEX " + table + "_code");
-            assertThat(factory.fromCatalog(c, "public", table).replicaIdentity()).isEqualTo('i');
+            assertThat(factory.fromCatalog(c, "public", table, column -> true).replicaIdentity()).isEqualTo('i');
             assertThat(keyFlags(factory, c, table)).containsExactly(false, true, false);
             c.createStatement().execute("ALTER TABLE " + table + " REPLICA IDENTITY FULL");
             assertThat(keyFlags(factory, c, table)).containsExactly(true, true, true);
@@ -152,13 +152,13 @@ class TableSchemaFactoryIT {
     @EnumSource(PostgresVersion.class)
     void missingTable(PostgresVersion version) throws SQLException {
         try (Connection c = connect(version)) {
-            assertThatThrownBy(() -> factory(TypeRegistry.load(c)).fromCatalog(c, "public", "missing"))
+            assertThatThrownBy(() -> factory(TypeRegistry.load(c)).fromCatalog(c, "public", "missing", column -> true))
                     .isInstanceOf(DataException.class).hasMessageContaining("public.missing");
         }
     }
 
     private static List<Boolean> keyFlags(TableSchemaFactory factory, Connection c, String table) throws SQLException {
-        return factory.fromCatalog(c, "public", table).relation().columns().stream().map(col -> col.isKey()).toList();
+        return factory.fromCatalog(c, "public", table, column -> true).relation().columns().stream().map(col -> col.isKey()).toList();
     }
 
     private static PgType type(Connection c, TypeRegistry types, String name) throws SQLException {
