@@ -24,9 +24,9 @@ public final class InProcessRecording implements AutoCloseable {
 
     /** Creating it starts JFR in this JVM (a second or so of class loading): do it before anything is timed. */
     public InProcessRecording() {
-        recording.enable(JfrThreadSamples.ALLOCATION_SAMPLE)
+        recording.enable(JfrEvents.ALLOCATION_SAMPLE)
                 .with("throttle", ALLOCATION_SAMPLES_PER_SECOND + "/s").withStackTrace();
-        recording.enable(JfrExecutionSamples.EXECUTION_SAMPLE).withPeriod(Duration.ofMillis(10));
+        recording.enable(JfrEvents.EXECUTION_SAMPLE).withPeriod(Duration.ofMillis(10));
     }
 
     public void start() {

@@ -1,20 +1,13 @@
 package io.hermesconnect.bench.profile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
-import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Reads one thread's {@code jdk.ExecutionSample} and {@code jdk.ObjectAllocationSample} events from a recording
  * into a {@link MethodProfile} and an {@link AllocationProfile}; the other threads' (JFR's own) are left out.
  */
 public final class JfrThreadSamples {
-
-    static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
 
     private JfrThreadSamples() {
     }
@@ -23,24 +16,16 @@ public final class JfrThreadSamples {
     public static ThreadProfileSummary summarise(Path recording, long javaThreadId, int top) {
         MethodProfile cpu = new MethodProfile();
         AllocationProfile allocation = new AllocationProfile();
-        try (RecordingFile file = new RecordingFile(recording)) {
-            while (file.hasMoreEvents()) {
-                RecordedEvent event = file.readEvent();
-                RecordedStackTrace stack = event.getStackTrace();
-                String type = event.getEventType().getName();
-                if (stack != null && type.equals(JfrExecutionSamples.EXECUTION_SAMPLE)
-                        && on(event.getThread("sampledThread"), javaThreadId)) {
-                    cpu.add(JfrFrames.methods(stack));
-                } else if (stack != null && type.equals(ALLOCATION_SAMPLE)
-                        && on(event.getThread("eventThread"), javaThreadId)) {
-                    // with lines: one method may allocate at several places, or call several allocating methods
-                    allocation.add(event.getStartTime(), JfrFrames.className(event.getClass("objectClass")),
-                            JfrFrames.methodsWithLines(stack), event.getLong("weight"));
-                }
+        JfrEvents.forEachWithStack(recording, event -> {
+            String type = event.getEventType().getName();
+            if (type.equals(JfrEvents.EXECUTION_SAMPLE) && on(event.getThread("sampledThread"), javaThreadId)) {
+                cpu.add(JfrFrames.methods(event.getStackTrace()));
+            } else if (type.equals(JfrEvents.ALLOCATION_SAMPLE) && on(event.getThread("eventThread"), javaThreadId)) {
+                // with lines: one method may allocate at several places, or call several allocating methods
+                allocation.add(event.getStartTime(), JfrFrames.className(event.getClass("objectClass")),
+                        JfrFrames.methodsWithLines(event.getStackTrace()), event.getLong("weight"));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the flight recording " + recording, e);
-        }
+        });
         return new ThreadProfileSummary(recording.toString(), cpu.samples(), cpu.topLeafMethods(top),
                 cpu.topInclusiveMethods(top), allocation.samples(), allocation.weight(), allocation.topClasses(top),
                 allocation.topSites(top));
