@@ -7,6 +7,7 @@ import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
 import com.hubspot.jinjava.el.ext.NamedParameter;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.objects.serialization.PyishObjectMapper;
 import com.hubspot.jinjava.tree.Node;
 import java.time.Duration;
 import java.util.Map;
@@ -67,11 +68,12 @@ final class RenderInterpreter extends JinjavaInterpreter {
     }
 
     /**
-     * A value as an expression prints it ({@code getAsString}), without the JSON round trip Jinjava takes for
-     * plain text: text prints as itself unless it holds control characters, which the round trip escapes.
+     * A value as an expression prints it: {@link #getAsString}, which with the sandbox's Python-like printing is
+     * this static call, so renders without an interpreter print alike. Plain text skips the JSON round trip Jinjava
+     * takes for it: text prints as itself unless it holds control characters, which the round trip escapes.
      */
-    String printed(Object value) {
-        return value instanceof String text && printsAsItself(text) ? text : getAsString(value);
+    static String printed(Object value) {
+        return value instanceof String text && printsAsItself(text) ? text : PyishObjectMapper.getAsUnquotedPyishString(value);
     }
 
     private static boolean printsAsItself(String text) {
@@ -82,12 +84,6 @@ final class RenderInterpreter extends JinjavaInterpreter {
             }
         }
         return true;
-    }
-
-    /** Whether output of this length is within the configured limit. */
-    boolean withinOutputLimit(CharSequence output) {
-        long limit = getConfig().getMaxOutputSize();
-        return limit <= 0 || output.length() <= limit;
     }
 
     /** Whether the render's variables hold this name (maybe bound to null). */

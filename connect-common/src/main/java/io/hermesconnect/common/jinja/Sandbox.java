@@ -20,6 +20,7 @@ import jinjava.de.odysseus.el.tree.Tree;
 import jinjava.de.odysseus.el.tree.TreeStore;
 import jinjava.de.odysseus.el.tree.impl.Builder.Feature;
 import jinjava.de.odysseus.el.tree.impl.Cache;
+import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 import jinjava.javax.el.ExpressionFactory;
 
 /**
@@ -54,6 +55,7 @@ final class Sandbox extends Jinjava {
     private final ExpressionFactory expressions;
     /** Holds only what templates may use; read by Jinjava (its functions), never rendered in. */
     private final Context registry;
+    private final DirectCompiler directCompiler;
     /**
      * Each thread's idle interpreter, reused render after render: building one (its contexts register every
      * built-in, its expression resolver every function) costs more than most renders.
@@ -71,6 +73,7 @@ final class Sandbox extends Jinjava {
         this.syntax = new SandboxParser.Syntax(library, Feature.METHOD_INVOCATIONS, Feature.VARARGS);
         this.expressions = new ExpressionFactoryImpl(new TreeStore(syntax, new Cache(EXPRESSION_CACHE_SIZE)), new TruthyTypeConverter());
         this.registry = newBaseContext();
+        this.directCompiler = new DirectCompiler(registry, limits);
     }
 
     /** Jinjava's built-ins, less the disabled ones (which then cannot even be looked up), plus our filters. */
@@ -111,6 +114,16 @@ final class Sandbox extends Jinjava {
     /** Parses one expression with the sandbox's rules; throws {@link TemplateProblem} or JUEL's {@code TreeBuilderException}. */
     Tree parseExpression(String expression) {
         return syntax.build("#{" + expression + "}");
+    }
+
+    /** The expression's {@link DirectExpression}, or null when Jinjava must evaluate it. */
+    DirectExpression direct(String expression) {
+        return directCompiler.compile((AstNode) parseExpression(expression).getRoot().getChild(0));
+    }
+
+    /** Whether output of this length is within the configured limit. */
+    boolean withinOutputLimit(CharSequence output) {
+        return limits.maxOutputChars() <= 0 || output.length() <= limits.maxOutputChars();
     }
 
     /**

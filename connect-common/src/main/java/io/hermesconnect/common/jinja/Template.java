@@ -8,6 +8,7 @@ import com.hubspot.jinjava.tree.parse.TextToken;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 
 /**
@@ -45,12 +46,12 @@ public final class Template {
         if (children.size() == 1 && children.get(0) instanceof ExpressionNode node) {
             ExpressionToken token = (ExpressionToken) node.getMaster();
             AstNode tree = (AstNode) sandbox.parseExpression(token.getExpr()).getRoot().getChild(0);
-            return new Template(sandbox, source, root, BoundExpression.of(token, interpreter), null, variablePath(tree));
+            return new Template(sandbox, source, root, BoundExpression.of(token, interpreter, sandbox), null, variablePath(tree));
         }
         if (children.stream().allMatch(child -> child instanceof ExpressionNode || child instanceof TextNode)) {
             List<Object> parts = children.stream()
                     .map(child -> child instanceof ExpressionNode
-                            ? BoundExpression.of((ExpressionToken) child.getMaster(), interpreter)
+                            ? BoundExpression.of((ExpressionToken) child.getMaster(), interpreter, sandbox)
                             : ((TextToken) child.getMaster()).output())
                     .toList();
             return new Template(sandbox, source, root, null, parts, null);
@@ -68,14 +69,10 @@ public final class Template {
      *                           filter, a limit reached), never the variables' values
      */
     public Object render(Map<String, ?> variables) {
+        Map<String, ?> given = variables == null ? Map.of() : variables;
         try {
-            return sandbox.withInterpreter(variables == null ? Map.of() : variables, interpreter -> {
-                Object result = expression != null ? NativeValues.unwrap(evaluate(interpreter))
-                        : parts != null ? renderParts(interpreter)
-                        : interpreter.render(root, false);
-                TemplateErrors.throwIfRenderFailed(source, interpreter);
-                return result;
-            });
+            Object direct = renderDirect(given);
+            return direct != DirectExpression.UNHANDLED ? direct : renderWithJinjava(given);
         } catch (TemplateException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -84,6 +81,31 @@ public final class Template {
             // Jinjava evaluates long operator chains recursively; the stack unwinds to here and nothing is kept
             throw TemplateErrors.renderError(source, TemplateErrors.TOO_DEEP, -1);
         }
+    }
+
+    /**
+     * The render through {@link DirectExpression}s, without an interpreter, or UNHANDLED when Jinjava must render;
+     * package-private so that tests compare it with {@link #renderWithJinjava}.
+     */
+    Object renderDirect(Map<String, ?> variables) {
+        try {
+            return expression != null ? expression.directValue(variables)
+                    : parts != null ? printParts(bound -> bound.directValue(variables))
+                    : DirectExpression.UNHANDLED;
+        } catch (RuntimeException unhandled) {
+            return DirectExpression.UNHANDLED; // Jinjava evaluates again, and reports the failure its way
+        }
+    }
+
+    /** The render through Jinjava, the reference. */
+    Object renderWithJinjava(Map<String, ?> variables) {
+        return sandbox.withInterpreter(variables, interpreter -> {
+            Object result = expression != null ? NativeValues.unwrap(evaluate(interpreter))
+                    : parts != null ? renderParts(interpreter)
+                    : interpreter.render(root, false);
+            TemplateErrors.throwIfRenderFailed(source, interpreter);
+            return result;
+        });
     }
 
     // The two paths below skip Jinjava's per-render parsing and node machinery; when anything goes wrong they
@@ -99,14 +121,28 @@ public final class Template {
 
     private String renderParts(RenderInterpreter interpreter) {
         try {
-            StringBuilder output = new StringBuilder();
-            for (Object part : parts) {
-                output.append(part instanceof BoundExpression bound ? interpreter.printed(interpreter.evaluate(bound)) : (String) part);
-            }
-            return interpreter.withinOutputLimit(output) ? output.toString() : interpreter.render(root, false);
+            Object printed = printParts(interpreter::evaluate);
+            return printed != DirectExpression.UNHANDLED ? (String) printed : interpreter.render(root, false);
         } catch (RuntimeException failed) {
             return interpreter.render(root, false);
         }
+    }
+
+    /** Text and expressions printed in order, or UNHANDLED when an expression's value is, or the output too long. */
+    private Object printParts(Function<BoundExpression, Object> valueOf) {
+        StringBuilder output = new StringBuilder();
+        for (Object part : parts) {
+            if (part instanceof BoundExpression bound) {
+                Object value = valueOf.apply(bound);
+                if (value == DirectExpression.UNHANDLED) {
+                    return value;
+                }
+                output.append(RenderInterpreter.printed(value));
+            } else {
+                output.append((String) part);
+            }
+        }
+        return sandbox.withinOutputLimit(output) ? output.toString() : DirectExpression.UNHANDLED;
     }
 
     /** The template's text, as compiled. */

@@ -1,0 +1,213 @@
+package io.hermesconnect.common.jinja;
+
+import com.hubspot.jinjava.el.TruthyTypeConverter;
+import com.hubspot.jinjava.lib.exptest.ExpTest;
+import com.hubspot.jinjava.lib.filter.Filter;
+import java.util.Map;
+import jinjava.de.odysseus.el.misc.BooleanOperations;
+import jinjava.de.odysseus.el.misc.TypeConverter;
+
+/**
+ * An expression evaluated straight in Java, without Jinjava's resolver chain, for the shapes conditions and
+ * mappings use most; {@link DirectCompiler} builds it from Jinjava's own parse tree, and says which shapes.
+ *
+ * <p>Jinjava stays the reference. Operators call the same JUEL operations with the same type converter, tests
+ * and filters are Jinjava's own objects, values are read as Jinjava's resolver reads them. Whenever a value or an
+ * outcome is outside what this covers (an undefined name, a missing key, a list, a date, an error, a map near the
+ * size limit), evaluation answers {@link #UNHANDLED} and the template renders through Jinjava, which evaluates
+ * again and reports as it always does. No evaluation here has side effects, so evaluating twice is safe.
+ */
+sealed interface DirectExpression {
+
+    /** The answer when Jinjava must evaluate instead. */
+    Object UNHANDLED = new Object() {
+        @Override
+        public String toString() {
+            return "UNHANDLED";
+        }
+    };
+
+    /** The converter Jinjava's expressions use for coercions (truthiness included); stateless. */
+    TypeConverter CONVERTER = new TruthyTypeConverter();
+
+    /** The value, or {@link #UNHANDLED}; may throw, which the caller treats as {@link #UNHANDLED}. */
+    Object eval(Map<String, ?> variables);
+
+    /** Strings, numbers, booleans and characters: what Jinjava's resolver hands on unchanged. */
+    static boolean isScalar(Object value) {
+        return value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof Character;
+    }
+
+    /** The value of an operand that must be a scalar, else {@link #UNHANDLED}. */
+    private static Object scalar(DirectExpression operand, Map<String, ?> variables) {
+        Object value = operand.eval(variables);
+        return isScalar(value) ? value : UNHANDLED;
+    }
+
+    /** A literal: a string, number, boolean or none. */
+    record Constant(Object value) implements DirectExpression {
+        @Override
+        public Object eval(Map<String, ?> variables) {
+            return value;
+        }
+    }
+
+    /**
+     * A variable, converted as {@link RenderInterpreter} converts it. Jinjava wraps a map in a size-limited view,
+     * which fails past the limit and warns from 90% of it: such maps are left to Jinjava.
+     */
+    record Variable(String name, int maxMapSize) implements DirectExpression {
+        @Override
+        public Object eval(Map<String, ?> variables) {
+            Object value = variables.get(name);
+            if (value == null && !variables.containsKey(name)) {
+                return UNHANDLED;
+            }
+            return readable(TemplateValues.fromConnect(value), maxMapSize);
+        }
+    }
+
+    /** {@code base.name} or {@code base['name']} on a map that holds the key. */
+    record Attribute(DirectExpression base, String name, int maxMapSize) implements DirectExpression {
+        @Override
+        public Object eval(Map<String, ?> variables) {
+            if (!(base.eval(variables) instanceof Map<?, ?> map)) {
+                return UNHANDLED; // none, a scalar, or already unhandled: Jinjava decides
+            }
+            Object value = map.get(name);
+            if (value == null && !map.containsKey(name)) {
+                return UNHANDLED;
+            }
+            return readable(value, maxMapSize);
+        }
+    }
+
+    private static Object readable(Object value, int maxMapSize) {
+        if (isScalar(value)) {
+            return value;
+        }
+        return value instanceof Map<?, ?> map && map.size() * 10L < maxMapSize * 9L ? map : UNHANDLED;
+    }
+
+    /** {@code ==, !=, <, <=, >, >=}, as JUEL's operators compute them. */
+    record Comparison(Comparator comparator, DirectExpression left, DirectExpression right) implements DirectExpression {
+        @Override
+        public Object eval(Map<String, ?> variables) {
+            Object a = scalar(left, variables);
+            if (a == UNHANDLED) {
+                return UNHANDLED;
+            }
+            Object b = scalar(right, variables);
+            return b == UNHANDLED ? UNHANDLED : comparator.compare(a, b);
+        }
+    }
+
+    enum Comparator {
+        EQ, NE, LT, LE, GT, GE;
+
+        boolean compare(Object a, Object b) {
+            return switch (this) {
+                case EQ -> BooleanOperations.eq(CONVERTER, a, b);
+                case NE -> BooleanOperations.ne(CONVERTER, a, b);
+                case LT -> BooleanOperations.lt(CONVERTER, a, b);
+                case LE -> BooleanOperations.le(CONVERTER, a, b);
+                case GT -> BooleanOperations.gt(CONVERTER, a, b);
+                case GE -> BooleanOperations.ge(CONVERTER, a, b);
+            };
+        }
+    }
+
+    /** {@code and}: JUEL's, a boolean, the right side evaluated only when the left is true. */
+    record And(DirectExpression left, DirectExpression right) implements DirectExpression {
+        @Override
+        public Object eval(Map<String, ?> variables) {
+            Object a = scalar(left, variables);
+            if (a == UNHANDLED) {
+                return UNHANDLED;
+            }
+            if (!CONVERTER.convert(a, Boolean.class)) {
+                return Boolean.FALSE;
+            }
+            Object b = scalar(right, variables);
+            return b == UNHANDLED ? UNHANDLED : CONVERTER.convert(b, Boolean.class);
+        }
+    }
+
+    /** {@code or}: Jinjava's, the left value when it is truthy, else the right value. */
+    record Or(DirectExpression left, DirectExpression right) implements DirectExpression {
+        @Override
+        public Object eval(Map<String, ?> variables) {
+            Object a = scalar(left, variables);
+            if (a == UNHANDLED) {
+                return UNHANDLED;
+            }
+            return CONVERTER.convert(a, Boolean.class) ? a : scalar(right, variables);
+        }
+    }
+
+    /** {@code not}: the negated truthiness. */
+    record Not(DirectExpression operand) implements DirectExpression {
+        @Override
+        public Object eval(Map<String, ?> variables) {
+            Object value = scalar(operand, variables);
+            return value == UNHANDLED ? UNHANDLED : !CONVERTER.convert(value, Boolean.class);
+        }
+    }
+
+    /** {@code yes if condition else no} (an absent else is none). */
+    record Choice(DirectExpression condition, DirectExpression yes, DirectExpression no) implements DirectExpression {
+        @Override
+        public Object eval(Map<String, ?> variables) {
+            Object value = scalar(condition, variables);
+            if (value == UNHANDLED) {
+                return UNHANDLED;
+            }
+            return scalar(CONVERTER.convert(value, Boolean.class) ? yes : no, variables);
+        }
+    }
+
+    /** {@code a ~ b}: both as strings, joined; a result past the output limit is Jinjava's to report. */
+    record Concat(DirectExpression left, DirectExpression right, long maxOutputChars) implements DirectExpression {
+        @Override
+        public Object eval(Map<String, ?> variables) {
+            Object a = scalar(left, variables);
+            if (a == UNHANDLED) {
+                return UNHANDLED;
+            }
+            Object b = scalar(right, variables);
+            if (b == UNHANDLED) {
+                return UNHANDLED;
+            }
+            String joined = CONVERTER.convert(a, String.class) + CONVERTER.convert(b, String.class);
+            return maxOutputChars > 0 && joined.length() > maxOutputChars ? UNHANDLED : joined;
+        }
+    }
+
+    /** {@code operand is test} or {@code is not test}, for tests that only look at the value's type. */
+    record Test(ExpTest test, boolean negated, DirectExpression operand) implements DirectExpression {
+        @Override
+        public Object eval(Map<String, ?> variables) {
+            Object value = operand.eval(variables);
+            if (value == UNHANDLED) {
+                return UNHANDLED;
+            }
+            return negated ? test.evaluateNegated(value, null) : test.evaluate(value, null);
+        }
+    }
+
+    /** {@code operand | filter} without arguments, for filters that never read the interpreter. */
+    record FilterCall(Filter filter, DirectExpression operand) implements DirectExpression {
+        private static final Object[] NO_ARGS = new Object[0];
+
+        @Override
+        public Object eval(Map<String, ?> variables) {
+            Object value = scalar(operand, variables);
+            return value == UNHANDLED ? UNHANDLED : scalarOrUnhandled(filter.filter(value, null, NO_ARGS, Map.of()));
+        }
+
+        private static Object scalarOrUnhandled(Object value) {
+            return isScalar(value) ? value : UNHANDLED;
+        }
+    }
+}
