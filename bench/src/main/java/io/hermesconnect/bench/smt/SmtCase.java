@@ -39,24 +39,45 @@ enum SmtCase {
                     "rules.inactive.action", "ignore"),
             SmtCase::connectTopicFilters),
 
-    /** Five templates (a reference, concatenation, two filters, a boolean) on before and after. */
-    MAPPING_TEMPLATES("JinjaMapping: 5 templates", "ExtractField(after) + ReplaceField (5 renames)",
-            () -> hermesMapping(
-                    "attrs", "uid,cn,mail,dept,adult",
-                    "attrs.uid.template", "{{ login }}",
-                    "attrs.cn.template", "{{ first_name }} {{ last_name }}",
-                    "attrs.mail.template", "{{ email | lower }}",
-                    "attrs.dept.template", "{{ department | upper }}",
-                    "attrs.adult.template", "{{ age >= 18 }}", "attrs.adult.type", "boolean",
-                    "drop", "login,email,department"),
+    /**
+     * Like for like: both sides unwrap {@code after} and reshape that row. Ours computes five templates (a reference,
+     * a concatenation, two filters, a boolean) and drops three fields; the built-ins rename five fields.
+     */
+    MAPPING_TEMPLATES("ExtractField(after) + JinjaMapping (5 templates)", "ExtractField(after) + ReplaceField (5 renames)",
+            () -> unwrapped().then(Mapping.CLASS, config(Mapping.TEMPLATES)),
             SmtCase::connectRenames),
 
-    /** Five renames without templates (before and after), against the built-ins' five renames of the row. */
-    MAPPING_RENAMES("JinjaMapping: 5 renames", "ExtractField(after) + ReplaceField (5 renames)",
-            () -> hermesMapping(
-                    "rename", "login:uid,email:mail,department:dept,first_name:given,last_name:sn"),
+    /** Like for like: both sides unwrap {@code after} and rename the same five fields. */
+    MAPPING_RENAMES("ExtractField(after) + JinjaMapping (5 renames)", "ExtractField(after) + ReplaceField (5 renames)",
+            () -> unwrapped().then(Mapping.CLASS, config(Mapping.RENAMES)),
+            SmtCase::connectRenames),
+
+    /**
+     * More work than the built-ins can do: the five templates on {@code before} and {@code after}, the envelope kept.
+     * The built-in side is still the unwrap and five renames of one row.
+     */
+    ENVELOPE_TEMPLATES("JinjaMapping (5 templates) on before and after", "ExtractField(after) + ReplaceField (5 renames)",
+            () -> new TransformChain().then(Mapping.CLASS, config(Mapping.TEMPLATES)),
+            SmtCase::connectRenames),
+
+    /** The five renames on {@code before} and {@code after}, the envelope kept, against the same built-in chain. */
+    ENVELOPE_RENAMES("JinjaMapping (5 renames) on before and after", "ExtractField(after) + ReplaceField (5 renames)",
+            () -> new TransformChain().then(Mapping.CLASS, config(Mapping.RENAMES)),
             SmtCase::connectRenames);
 
+    /** The JinjaMapping configurations the mapping cases share (in a class of their own: enum constants come first). */
+    private static final class Mapping {
+        static final String CLASS = "io.hermesconnect.transforms.JinjaMapping";
+        static final String[] TEMPLATES = {
+            "attrs", "uid,cn,mail,dept,adult",
+            "attrs.uid.template", "{{ login }}",
+            "attrs.cn.template", "{{ first_name }} {{ last_name }}",
+            "attrs.mail.template", "{{ email | lower }}",
+            "attrs.dept.template", "{{ department | upper }}",
+            "attrs.adult.template", "{{ age >= 18 }}", "attrs.adult.type", "boolean",
+            "drop", "login,email,department"};
+        static final String[] RENAMES = {"rename", "login:uid,email:mail,department:dept,first_name:given,last_name:sn"};
+    }
 
     private final String hermesWork;
     private final String connectWork;
@@ -92,8 +113,9 @@ enum SmtCase {
         return new TransformChain().then("io.hermesconnect.transforms.Filter", config(config));
     }
 
-    private static TransformChain hermesMapping(String... config) {
-        return new TransformChain().then("io.hermesconnect.transforms.JinjaMapping", config(config));
+    /** A chain that starts as Connect's does: {@code after} taken out of the envelope. */
+    private static TransformChain unwrapped() {
+        return new TransformChain().then("org.apache.kafka.connect.transforms.ExtractField$Value", Map.of("field", "after"));
     }
 
     /** A config map from alternating keys and values, in order. */
@@ -127,8 +149,7 @@ enum SmtCase {
 
     /** Connect's way to reshape a row: unwrap {@code after} (losing the envelope), then five renames. */
     private static TransformChain connectRenames() {
-        return new TransformChain()
-                .then("org.apache.kafka.connect.transforms.ExtractField$Value", Map.of("field", "after"))
+        return unwrapped()
                 .then("org.apache.kafka.connect.transforms.ReplaceField$Value",
                         Map.of("renames", "login:uid,email:mail,department:dept,first_name:given,last_name:sn"));
     }
