@@ -4,6 +4,7 @@ import com.hubspot.jinjava.el.ext.ExtendedParser;
 import com.hubspot.jinjava.el.ext.OrOperator;
 import com.hubspot.jinjava.el.ext.StringConcatOperator;
 import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.filter.Filter;
 import java.util.Map;
@@ -92,6 +93,16 @@ final class DirectCompiler {
         return null;
     }
 
+    /** Whether the filter leaves Jinjava's generic call (arguments, keywords) to the interface, which calls the plain one. */
+    private static boolean takesGenericCallAsPlain(Filter filter) {
+        try {
+            return filter.getClass().getMethod("filter", Object.class, JinjavaInterpreter.class, Object[].class, Map.class)
+                    .getDeclaringClass() == Filter.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
     private static AstNode child(AstNode node, int index) {
         return (AstNode) node.getChild(index);
     }
@@ -147,6 +158,7 @@ final class DirectCompiler {
         if (name.startsWith(ExtendedParser.FILTER_PREFIX) && call.equals("filter")) {
             String filterName = name.substring(ExtendedParser.FILTER_PREFIX.length());
             Filter filter = FILTERS.contains(filterName) ? registry.getFilter(filterName) : null;
+            filter = filter != null && takesGenericCallAsPlain(filter) ? filter : null;
             DirectExpression operand = filter == null ? null : compile(operandNode, depth + 1);
             return operand == null ? null : new DirectExpression.FilterCall(filter, operand);
         }

@@ -196,14 +196,19 @@ sealed interface DirectExpression {
         }
     }
 
-    /** {@code operand | filter} without arguments, for filters that never read the interpreter. */
+    /**
+     * {@code operand | filter} without arguments, for filters that never read the interpreter. It calls the
+     * filter's plain method, as Jinjava's generic one ends up doing for a value that is not a SafeString
+     * (scalars never are) and no arguments; {@link DirectCompiler} only admits filters that do not override
+     * the generic one.
+     */
     record FilterCall(Filter filter, DirectExpression operand) implements DirectExpression {
-        private static final Object[] NO_ARGS = new Object[0];
+        private static final String[] NO_ARGS = new String[0];
 
         @Override
         public Object eval(Map<String, ?> variables) {
             Object value = scalar(operand, variables);
-            return value == UNHANDLED ? UNHANDLED : scalarOrUnhandled(filter.filter(value, null, NO_ARGS, Map.of()));
+            return value == UNHANDLED ? UNHANDLED : scalarOrUnhandled(filter.filter(value, null, NO_ARGS));
         }
 
         private static Object scalarOrUnhandled(Object value) {
