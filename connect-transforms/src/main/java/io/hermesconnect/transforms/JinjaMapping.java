@@ -35,6 +35,15 @@ public final class JinjaMapping<R extends ConnectRecord<R>> implements Transform
 
     private Mapping mapping;
     private Cache<Schema, ValuePlan> plans;
+    /**
+     * The plan of the schema seen last, tried first by identity: a source hands one Schema instance per table, so
+     * records come in runs of it, and the cache's lookup hashes the whole schema (a fifth of a mapping's time).
+     * Immutable, so a plain field publishes it safely.
+     */
+    private RecentPlan recent;
+
+    private record RecentPlan(Schema schema, ValuePlan plan) {
+    }
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -62,6 +71,10 @@ public final class JinjaMapping<R extends ConnectRecord<R>> implements Transform
     }
 
     private ValuePlan plan(Schema schema, R record) {
+        RecentPlan last = recent;
+        if (last != null && last.schema() == schema) {
+            return last.plan();
+        }
         ValuePlan plan = plans.get(schema);
         if (plan == null) {
             try {
@@ -71,6 +84,7 @@ public final class JinjaMapping<R extends ConnectRecord<R>> implements Transform
             }
             plans.put(schema, plan);
         }
+        recent = new RecentPlan(schema, plan);
         return plan;
     }
 
@@ -87,5 +101,6 @@ public final class JinjaMapping<R extends ConnectRecord<R>> implements Transform
     @Override
     public void close() {
         plans = null;
+        recent = null;
     }
 }
