@@ -115,7 +115,11 @@ final class DirectCompiler {
                 : new DirectExpression.Variable(identifier.getName(), limits.maxCollectionSize());
     }
 
+    /** A read of a key Jinjava's resolver treats as its own (the interpreter handle, {@code filter:}…) stays Jinjava's. */
     private DirectExpression attribute(AstNode baseNode, String name, int depth) {
+        if (StrictIdentifier.isInternal(name)) {
+            return null;
+        }
         DirectExpression base = compile(baseNode, depth + 1);
         return base == null ? null : new DirectExpression.Attribute(base, name, limits.maxCollectionSize());
     }

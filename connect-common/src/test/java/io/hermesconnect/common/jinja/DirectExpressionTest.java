@@ -41,7 +41,7 @@ class DirectExpressionTest {
     private static final List<Object> VALUES = Arrays.asList(
             "x", "", "Straße", "İstanbul", " padded ", "tab\tand\nbreak", "bell\u0007", "10", "1.5", "true", "none",
             0, 1, -7, 42L, (short) 3, (byte) 2, 2.5f, 3.5d, Double.NaN, new BigDecimal("2.50"), true, false, null, 'c',
-            Map.of("k", "v"), List.of(1, 2), new byte[] {1, 2}, new Date(0), row("Ada", 36, true), row("bob", null, false));
+            Map.of("k", "v", "filter:lower", "data", "____int3rpr3t3r____", "data"), List.of(1, 2), new byte[] {1, 2}, new Date(0), row("Ada", 36, true), row("bob", null, false));
 
     /** Expressions of the shapes the direct path covers, and some it leaves to Jinjava. */
     private static final List<String> EXPRESSIONS = List.of(
@@ -52,7 +52,8 @@ class DirectExpressionTest {
             "a | upper | lower", "a ~ b", "a ~ '-' ~ b", "a.name", "a['name']", "a.nested.x", "a.age >= 18",
             "not a.active", "a.name | upper ~ ' ' ~ a.age", "a.missing", "a.score > b", "a.tags", "b.name == a",
             "missing", "missing == 1", "none", "None", "true", "false", "'literal'", "42", "1.5", "c",
-            "a | default('d')", "a is defined", "a + b", "a in b", "a.name | replace('a', 'b')");
+            "a | default('d')", "a is defined", "a + b", "a in b", "a.name | replace('a', 'b')",
+            "a['k']", "a['filter:lower']", "a['____int3rpr3t3r____']");
 
     private static Struct row(String name, Integer age, boolean active) {
         return new Struct(ROW).put("name", name).put("age", age).put("active", active).put("score", 0.5)
