@@ -90,16 +90,30 @@ sealed interface DirectExpression {
         return value instanceof Map<?, ?> map && map.size() * 10L < maxMapSize * 9L ? map : UNHANDLED;
     }
 
-    /** {@code ==, !=, <, <=, >, >=}, as JUEL's operators compute them. */
-    record Comparison(Comparator comparator, DirectExpression left, DirectExpression right) implements DirectExpression {
+    /** An operator on two scalars, both evaluated first. */
+    sealed interface OnTwoScalars extends DirectExpression {
+        DirectExpression left();
+
+        DirectExpression right();
+
+        Object apply(Object a, Object b);
+
         @Override
-        public Object eval(Map<String, ?> variables) {
-            Object a = scalar(left, variables);
+        default Object eval(Map<String, ?> variables) {
+            Object a = scalar(left(), variables);
             if (a == UNHANDLED) {
                 return UNHANDLED;
             }
-            Object b = scalar(right, variables);
-            return b == UNHANDLED ? UNHANDLED : comparator.compare(a, b);
+            Object b = scalar(right(), variables);
+            return b == UNHANDLED ? UNHANDLED : apply(a, b);
+        }
+    }
+
+    /** {@code ==, !=, <, <=, >, >=}, as JUEL's operators compute them. */
+    record Comparison(Comparator comparator, DirectExpression left, DirectExpression right) implements OnTwoScalars {
+        @Override
+        public Object apply(Object a, Object b) {
+            return comparator.compare(a, b);
         }
     }
 
@@ -168,17 +182,9 @@ sealed interface DirectExpression {
     }
 
     /** {@code a ~ b}: both as strings, joined; a result past the output limit is Jinjava's to report. */
-    record Concat(DirectExpression left, DirectExpression right, long maxOutputChars) implements DirectExpression {
+    record Concat(DirectExpression left, DirectExpression right, long maxOutputChars) implements OnTwoScalars {
         @Override
-        public Object eval(Map<String, ?> variables) {
-            Object a = scalar(left, variables);
-            if (a == UNHANDLED) {
-                return UNHANDLED;
-            }
-            Object b = scalar(right, variables);
-            if (b == UNHANDLED) {
-                return UNHANDLED;
-            }
+        public Object apply(Object a, Object b) {
             String joined = CONVERTER.convert(a, String.class) + CONVERTER.convert(b, String.class);
             return maxOutputChars > 0 && joined.length() > maxOutputChars ? UNHANDLED : joined;
         }
