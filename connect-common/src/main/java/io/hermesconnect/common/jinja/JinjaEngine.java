@@ -17,7 +17,7 @@ import java.util.Objects;
  *   <li><b>checked at compile time</b>: syntax, tags, filters, tests and functions are verified when
  *       the template is compiled, so a bad template fails config validation, not a record;
  *   <li><b>quick on common expressions</b>: comparisons, field reads and a few filters are evaluated straight
- *       in Java ({@link DirectCompiler}); Jinjava renders everything else and stays the reference.
+ *       in Java ({@code DirectCompiler}); Jinjava renders everything else and stays the reference.
  * </ul>
  * Besides the usual Jinja filters it offers {@code regex_search}, {@code ldap_password_hash},
  * {@code crypto_rsa_oaep}, {@code normalize}, {@code unique} and {@code date_format}; {@code default}
