@@ -82,6 +82,8 @@ class FaultsIT {
         WalTestDb kept = new WalTestDb(PostgresServer.shared(version));
         kept.sql("CREATE TABLE t (id int PRIMARY KEY)");
         kept.start(connect, kept.config());
+        // streaming first: a task deleted while still starting could take the slot after the wait below
+        Wait.until("slot in use", WalTestDb.TIMEOUT, kept::slotActive);
         connect.rest().deleteConnector(kept.connector);
         Wait.until("slot released", WalTestDb.TIMEOUT, () -> !kept.slotActive());
         assertThat(kept.confirmedFlushLsn()).isNotNull();
