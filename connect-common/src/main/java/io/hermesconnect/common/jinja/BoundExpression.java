@@ -2,6 +2,7 @@ package io.hermesconnect.common.jinja;
 
 import com.hubspot.jinjava.tree.parse.ExpressionToken;
 import java.util.Map;
+import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 import jinjava.javax.el.ValueExpression;
 
 /**
@@ -12,16 +13,13 @@ import jinjava.javax.el.ValueExpression;
  */
 record BoundExpression(ExpressionToken token, ValueExpression value, DirectExpression direct) {
 
-    static BoundExpression of(ExpressionToken token, RenderInterpreter interpreter, Sandbox sandbox) {
-        return new BoundExpression(token, interpreter.bind(token.getExpr()), sandbox.direct(token.getExpr()));
+    /** @param tree the expression as the sandbox parsed it ({@link Sandbox#expressionTree}) */
+    static BoundExpression of(ExpressionToken token, AstNode tree, RenderInterpreter interpreter, Sandbox sandbox) {
+        return new BoundExpression(token, interpreter.bind(token.getExpr()), sandbox.direct(tree));
     }
 
     /** The direct value, or {@link DirectExpression#UNHANDLED}: always for a value Jinjava would wrap (a map). */
     Object directValue(Map<String, ?> variables) {
-        if (direct == null) {
-            return DirectExpression.UNHANDLED;
-        }
-        Object value = direct.eval(variables);
-        return DirectExpression.isScalar(value) ? value : DirectExpression.UNHANDLED;
+        return direct == null ? DirectExpression.UNHANDLED : DirectExpression.scalarOrUnhandled(direct.eval(variables));
     }
 }

@@ -39,10 +39,14 @@ sealed interface DirectExpression {
                 || value instanceof Character;
     }
 
+    /** The value if it is a scalar, else {@link #UNHANDLED} (which is not one). */
+    static Object scalarOrUnhandled(Object value) {
+        return isScalar(value) ? value : UNHANDLED;
+    }
+
     /** The value of an operand that must be a scalar, else {@link #UNHANDLED}. */
     private static Object scalar(DirectExpression operand, Map<String, ?> variables) {
-        Object value = operand.eval(variables);
-        return isScalar(value) ? value : UNHANDLED;
+        return scalarOrUnhandled(operand.eval(variables));
     }
 
     /** A literal: a string, number, boolean or none. */
@@ -215,10 +219,6 @@ sealed interface DirectExpression {
         public Object eval(Map<String, ?> variables) {
             Object value = scalar(operand, variables);
             return value == UNHANDLED ? UNHANDLED : scalarOrUnhandled(filter.filter(value, null, NO_ARGS));
-        }
-
-        private static Object scalarOrUnhandled(Object value) {
-            return isScalar(value) ? value : UNHANDLED;
         }
     }
 }

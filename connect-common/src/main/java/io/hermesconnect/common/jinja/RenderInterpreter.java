@@ -7,7 +7,6 @@ import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
 import com.hubspot.jinjava.el.ext.NamedParameter;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.objects.serialization.PyishObjectMapper;
 import com.hubspot.jinjava.tree.Node;
 import java.time.Duration;
 import java.util.Map;
@@ -65,25 +64,6 @@ final class RenderInterpreter extends JinjavaInterpreter {
             throw new IllegalStateException("an assignment is not a value");
         }
         return result;
-    }
-
-    /**
-     * A value as an expression prints it: {@link #getAsString}, which with the sandbox's Python-like printing is
-     * this static call, so renders without an interpreter print alike. Plain text skips the JSON round trip Jinjava
-     * takes for it: text prints as itself unless it holds control characters, which the round trip escapes.
-     */
-    static String printed(Object value) {
-        return value instanceof String text && printsAsItself(text) ? text : PyishObjectMapper.getAsUnquotedPyishString(value);
-    }
-
-    private static boolean printsAsItself(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether the render's variables hold this name (maybe bound to null). */

@@ -116,9 +116,14 @@ final class Sandbox extends Jinjava {
         return syntax.build("#{" + expression + "}");
     }
 
+    /** The parse tree of one expression, below JUEL's {@code #{…}} root. */
+    AstNode expressionTree(String expression) {
+        return (AstNode) parseExpression(expression).getRoot().getChild(0);
+    }
+
     /** The expression's {@link DirectExpression}, or null when Jinjava must evaluate it. */
-    DirectExpression direct(String expression) {
-        return directCompiler.compile((AstNode) parseExpression(expression).getRoot().getChild(0));
+    DirectExpression direct(AstNode tree) {
+        return directCompiler.compile(tree);
     }
 
     /** Whether output of this length is within the configured limit. */

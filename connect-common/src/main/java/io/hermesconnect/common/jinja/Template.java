@@ -1,5 +1,6 @@
 package io.hermesconnect.common.jinja;
 
+import com.hubspot.jinjava.objects.serialization.PyishObjectMapper;
 import com.hubspot.jinjava.tree.ExpressionNode;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TextNode;
@@ -45,18 +46,22 @@ public final class Template {
         List<Node> children = root.getChildren();
         if (children.size() == 1 && children.get(0) instanceof ExpressionNode node) {
             ExpressionToken token = (ExpressionToken) node.getMaster();
-            AstNode tree = (AstNode) sandbox.parseExpression(token.getExpr()).getRoot().getChild(0);
-            return new Template(sandbox, source, root, BoundExpression.of(token, interpreter, sandbox), null, variablePath(tree));
+            AstNode tree = sandbox.expressionTree(token.getExpr());
+            return new Template(sandbox, source, root, BoundExpression.of(token, tree, interpreter, sandbox), null, variablePath(tree));
         }
         if (children.stream().allMatch(child -> child instanceof ExpressionNode || child instanceof TextNode)) {
             List<Object> parts = children.stream()
                     .map(child -> child instanceof ExpressionNode
-                            ? BoundExpression.of((ExpressionToken) child.getMaster(), interpreter, sandbox)
+                            ? bound((ExpressionToken) child.getMaster(), sandbox, interpreter)
                             : ((TextToken) child.getMaster()).output())
                     .toList();
             return new Template(sandbox, source, root, null, parts, null);
         }
         return new Template(sandbox, source, root, null, null, null);
+    }
+
+    private static BoundExpression bound(ExpressionToken token, Sandbox sandbox, RenderInterpreter interpreter) {
+        return BoundExpression.of(token, sandbox.expressionTree(token.getExpr()), interpreter, sandbox);
     }
 
     /**
@@ -137,12 +142,32 @@ public final class Template {
                 if (value == DirectExpression.UNHANDLED) {
                     return value;
                 }
-                output.append(RenderInterpreter.printed(value));
+                output.append(printed(value));
             } else {
                 output.append((String) part);
             }
         }
         return sandbox.withinOutputLimit(output) ? output.toString() : DirectExpression.UNHANDLED;
+    }
+
+    /**
+     * A value as an expression prints it: the interpreter's {@code getAsString}, which with the sandbox's Python-like
+     * printing is this static call, so renders without an interpreter print alike. Plain text skips the JSON round
+     * trip Jinjava takes for it: text prints as itself unless it holds control characters, which the round trip
+     * escapes.
+     */
+    private static String printed(Object value) {
+        return value instanceof String text && printsAsItself(text) ? text : PyishObjectMapper.getAsUnquotedPyishString(value);
+    }
+
+    private static boolean printsAsItself(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The template's text, as compiled. */
