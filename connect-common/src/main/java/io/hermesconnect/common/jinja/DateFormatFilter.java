@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -21,10 +22,11 @@ import java.util.Map;
  * generalized time) in a time zone ({@code 'UTC'} unless given, e.g. {@code 'Europe/Paris'}); month and
  * day names are English.
  *
- * <p>Accepts {@code java.util.Date} (Connect's Date, Time and Timestamp), {@code java.time} values,
- * epoch milliseconds, and ISO-8601 strings ({@code 2024-05-01}, {@code 2024-05-01T10:15:30},
- * {@code 2024-05-01T10:15:30+02:00}, {@code 2024-05-01T08:15:30Z}). Local values without a zone are
- * taken as being in the given zone. None gives none.
+ * <p>Accepts ISO-8601 strings, which is how templates see Connect's Date, Time and Timestamp values
+ * ({@code 2024-05-01}, {@code 10:15:30.000}, {@code 2024-05-01T08:15:30.000Z}; also {@code 2024-05-01T10:15:30}
+ * and {@code 2024-05-01T10:15:30+02:00}), epoch milliseconds, {@code java.util.Date} and {@code java.time} values.
+ * Local values without a zone are taken as being in the given zone; a time of day is formatted as it is.
+ * None gives none.
  */
 final class DateFormatFilter extends OwnFilter {
 
@@ -79,10 +81,14 @@ final class DateFormatFilter extends OwnFilter {
         throw problem("expects a date, a time, epoch milliseconds or an ISO-8601 string");
     }
 
-    private ZonedDateTime parseIso(String text, ZoneId zone) {
+    /** ISO-8601 text as templates see Connect's Date, Time and Timestamp values, and its other forms. */
+    private TemporalAccessor parseIso(String text, ZoneId zone) {
         try {
-            if (text.length() <= 10) {
+            if (text.length() <= 10 && text.indexOf(':') < 0) {
                 return LocalDate.parse(text).atStartOfDay(zone);
+            }
+            if (text.indexOf('-') < 0) {
+                return LocalTime.parse(text); // a time of day has no date and no zone to convert to
             }
             TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, ZonedDateTime::from, LocalDateTime::from);
             return parsed instanceof ZonedDateTime dateTime ? dateTime.withZoneSameInstant(zone) : ((LocalDateTime) parsed).atZone(zone);
@@ -95,7 +101,8 @@ final class DateFormatFilter extends OwnFilter {
         try {
             return formatters.get(pattern, p -> DateTimeFormatter.ofPattern(p, Locale.ENGLISH));
         } catch (IllegalArgumentException e) {
-            throw problem("invalid pattern: " + e.getMessage());
+            // the pattern may come from a variable, and the formatter's message quotes it
+            throw problem("invalid pattern");
         }
     }
 

@@ -2,6 +2,7 @@ package io.hermesconnect.common.jinja;
 
 import com.hubspot.jinjava.lib.filter.Filter;
 import com.hubspot.jinjava.tree.Node;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,9 +14,16 @@ import java.util.Objects;
  *       {@code is defined} still work on them;
  *   <li><b>sandboxed</b>: templates read maps, lists and plain values only — no Java methods,
  *       classes, reflection, files, other templates or network; render time, output and collection
- *       sizes are bounded;
+ *       sizes are bounded; filters that read attributes by name ({@code attr}, {@code map(attribute=…)},
+ *       {@code selectattr}, {@code groupby}, {@code sort}, {@code sum}, {@code unique}, loop unpacking) follow the
+ *       rules of {@code a.b}, and Jinjava's reserved names are refused on every path;
+ *   <li><b>one rendering per value</b>: Connect values are seen as data ({@link TemplateValues}: bytes as
+ *       base64 text, dates and times as ISO-8601 text) and print the same whatever the template's shape or
+ *       path; text prints as itself, control characters included;
  *   <li><b>checked at compile time</b>: syntax, tags, filters, tests and functions are verified when
- *       the template is compiled, so a bad template fails config validation, not a record;
+ *       the template is compiled, so a bad template fails config validation, not a record; so are
+ *       templates that could only fail: an assignment where a value is expected, an expression nested
+ *       deeper than a render can evaluate, and a template that reads no variable and fails to render;
  *   <li><b>quick on common expressions</b>: comparisons, field reads and a few filters are evaluated straight
  *       in Java ({@code DirectCompiler}); Jinjava renders everything else and stays the reference.
  * </ul>
@@ -52,7 +60,8 @@ public final class JinjaEngine {
     }
 
     private static List<Filter> ownFilters() {
-        return List.of(
+        List<Filter> filters = new ArrayList<>(DataResultFilter.all());
+        filters.addAll(List.of(
                 new DefaultFilter("default"),
                 new DefaultFilter("d"),
                 new RegexSearchFilter(),
@@ -60,7 +69,8 @@ public final class JinjaEngine {
                 new RsaOaepFilter(),
                 new NormalizeFilter(),
                 new UniqueFilter(),
-                new DateFormatFilter());
+                new DateFormatFilter()));
+        return filters;
     }
 
     /**
@@ -75,17 +85,34 @@ public final class JinjaEngine {
     }
 
     private Template compileUncached(String source) {
-        TemplateChecker.checkNesting(source);
+        Template template;
+        boolean readsVariables;
         try {
-            return sandbox.withInterpreter(Map.of(), interpreter -> {
+            TemplateChecker checker = new TemplateChecker(sandbox, source);
+            template = sandbox.withInterpreter(Map.of(), interpreter -> {
                 Node root = interpreter.parse(source);
                 TemplateErrors.throwIfParseFailed(source, interpreter.getErrors());
-                new TemplateChecker(sandbox, source).check(root);
+                checker.check(root);
                 return Template.of(sandbox, source, root, interpreter);
             });
+            readsVariables = checker.readsVariables();
         } catch (StackOverflowError tooDeep) {
             // Jinjava parses some long operator chains recursively; the stack unwinds to here and nothing is kept
             throw TemplateErrors.compileError(source, TemplateErrors.TOO_DEEP, -1, -1);
+        }
+        if (!readsVariables) {
+            failIfItCannotRender(template);
+        }
+        return template;
+    }
+
+    /** A template that reads no variable renders the same every time: if that fails, it can only fail. */
+    private static void failIfItCannotRender(Template template) {
+        try {
+            template.render(Map.of());
+        } catch (TemplateException alwaysFails) {
+            throw new TemplateException("Invalid template " + TemplateErrors.quote(template.source())
+                    + ": it reads no variable and fails on every render (" + alwaysFails.getMessage() + ")");
         }
     }
 }

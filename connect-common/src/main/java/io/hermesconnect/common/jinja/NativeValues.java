@@ -3,7 +3,6 @@ package io.hermesconnect.common.jinja;
 import com.hubspot.jinjava.objects.SafeString;
 import com.hubspot.jinjava.objects.collections.PyList;
 import com.hubspot.jinjava.objects.collections.PyMap;
-import com.hubspot.jinjava.objects.date.PyishDate;
 
 /** Turns the wrappers Jinjava puts around values back into the plain Java values a caller gave or expects. */
 final class NativeValues {
@@ -17,9 +16,6 @@ final class NativeValues {
         }
         if (value instanceof PyMap map) {
             return map.toMap();
-        }
-        if (value instanceof PyishDate date) {
-            return date.toDate();
         }
         if (value instanceof SafeString safe) {
             return safe.getValue();

@@ -9,6 +9,7 @@ import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.tree.Node;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import jinjava.javax.el.ExpressionFactory;
 import jinjava.javax.el.ValueExpression;
@@ -64,6 +65,28 @@ final class RenderInterpreter extends JinjavaInterpreter {
             throw new IllegalStateException("an assignment is not a value");
         }
         return result;
+    }
+
+    /** Filters read attributes through here ({@code attr}, {@code map(attribute=…)}…): as strictly as {@code a.b}. */
+    @Override
+    public Object resolveProperty(Object object, String propertyName) {
+        return StrictAccess.readAttribute(object, propertyName);
+    }
+
+    /** A dotted attribute path ({@code sort(attribute='a.b')}), read step by step; see {@link #resolveProperty(Object, String)}. */
+    @Override
+    public Object resolveProperty(Object object, List<String> propertyNames) {
+        Object value = object;
+        for (String name : propertyNames) {
+            value = StrictAccess.readAttribute(value, name);
+        }
+        return value;
+    }
+
+    /** Every value Jinjava prints goes through here: print it as the other paths do. */
+    @Override
+    public String getAsString(Object object) {
+        return ValuePrinter.print(object);
     }
 
     /** Whether the render's variables hold this name (maybe bound to null). */

@@ -6,7 +6,6 @@ import com.hubspot.jinjava.el.ext.JinjavaBeanELResolver;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.filter.Filter;
-import com.hubspot.jinjava.objects.date.PyishDate;
 import com.hubspot.jinjava.util.ForLoop;
 import java.beans.FeatureDescriptor;
 import java.lang.reflect.Array;
@@ -22,7 +21,7 @@ import jinjava.javax.el.PropertyNotWritableException;
 
 /**
  * The only way templates reach into values (Jinjava resolves top-level variables itself): keys of
- * maps, indexes of lists and arrays, a few properties of Jinjava's own {@code loop} and date objects,
+ * maps, indexes of lists and arrays, the properties of Jinjava's own {@code loop} object,
  * and direct calls of filters, tests and Jinja's few methods ({@code m.items()}, {@code loop.cycle()}).
  * Nothing else of a Java object is visible: no getters, no methods, no classes, so no reflection, file
  * or network access.
@@ -34,9 +33,9 @@ final class SandboxElResolver extends ELResolver {
 
     private static final Set<String> LOOP_PROPERTIES =
             Set.of("index", "index0", "revindex", "revindex0", "first", "last", "length", "depth", "depth0");
-    private static final Set<String> DATE_PROPERTIES =
-            Set.of("year", "month", "day", "hour", "minute", "second", "microsecond");
     private static final TruthyTypeConverter KEY_CONVERTER = new TruthyTypeConverter();
+    /** What {@link #item} answers when there is no such key or index. */
+    static final Object MISSING = new Object();
 
     private final BeanELResolver beans = new JinjavaBeanELResolver(true);
 
@@ -54,21 +53,35 @@ final class SandboxElResolver extends ELResolver {
             return null;
         }
         context.setPropertyResolved(true);
+        if (base instanceof ForLoop && LOOP_PROPERTIES.contains(property.toString())) {
+            return beans.getValue(context, base, property);
+        }
+        Object value = item(base, property);
+        if (value == MISSING) {
+            context.putContext(SandboxElResolver.class, Boolean.TRUE);
+            return null;
+        }
+        return value;
+    }
+
+    /**
+     * The value of a map's key, or a list's or array's index, as templates read it; {@link #MISSING} when there is
+     * none or {@code base} is anything else. Filters that read attributes ({@code attr}, {@code map(attribute=…)},
+     * {@code selectattr}…) read through this too ({@link RenderInterpreter#resolveProperty}).
+     */
+    static Object item(Object base, Object property) {
         if (base instanceof Map<?, ?> map) {
-            return mapValue(context, map, property);
+            return mapValue(map, property);
         }
         if (base instanceof List<?> list) {
             int index = index(property, list.size());
-            return index < 0 ? missing(context) : list.get(index);
+            return index < 0 ? MISSING : list.get(index);
         }
         if (base.getClass().isArray()) {
             int index = index(property, Array.getLength(base));
-            return index < 0 ? missing(context) : Array.get(base, index);
+            return index < 0 ? MISSING : Array.get(base, index);
         }
-        if (isReadable(base, property.toString())) {
-            return beans.getValue(context, base, property);
-        }
-        return missing(context);
+        return MISSING;
     }
 
     /**
@@ -91,7 +104,7 @@ final class SandboxElResolver extends ELResolver {
         if (base instanceof Map<?, ?> map && params.length == 0) {
             switch (name) {
                 case "items" -> {
-                    return map.entrySet();
+                    return pairs(map);
                 }
                 case "keys" -> {
                     return map.keySet();
@@ -110,18 +123,18 @@ final class SandboxElResolver extends ELResolver {
         throw new TemplateProblem("calling methods is not allowed ('" + name + "()'): use filters");
     }
 
-    private static boolean isReadable(Object base, String property) {
-        return (base instanceof ForLoop && LOOP_PROPERTIES.contains(property))
-                || (base instanceof PyishDate && DATE_PROPERTIES.contains(property));
+    /** A map's entries as {@code [key, value]} lists, as Jinja's tuples: data, not Java's entry objects. */
+    private static List<List<Object>> pairs(Map<?, ?> map) {
+        return map.entrySet().stream().map(entry -> Arrays.asList((Object) entry.getKey(), entry.getValue())).toList();
     }
 
-    private static Object mapValue(ELContext context, Map<?, ?> map, Object key) {
+    private static Object mapValue(Map<?, ?> map, Object key) {
         if (map.containsKey(key)) {
             return map.get(key);
         }
         // Jinjava hands keys over as strings; a map keyed by numbers (a Connect map) still answers m[1]
         Object typedKey = typedKey(map, key);
-        return typedKey != null && map.containsKey(typedKey) ? map.get(typedKey) : missing(context);
+        return typedKey != null && map.containsKey(typedKey) ? map.get(typedKey) : MISSING;
     }
 
     private static Object typedKey(Map<?, ?> map, Object key) {
@@ -151,11 +164,6 @@ final class SandboxElResolver extends ELResolver {
         }
         int fromStart = index < 0 ? index + size : index;
         return fromStart >= 0 && fromStart < size ? fromStart : -1;
-    }
-
-    private static Object missing(ELContext context) {
-        context.putContext(SandboxElResolver.class, Boolean.TRUE);
-        return null;
     }
 
     @Override

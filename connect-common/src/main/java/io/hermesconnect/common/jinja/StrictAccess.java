@@ -28,6 +28,9 @@ final class StrictAccess {
             throw new TemplateProblem("'" + describe(node) + "' is undefined: "
                     + (base == null ? "its parent is none" : "the key is none"));
         }
+        if (property instanceof String name && StrictIdentifier.isInternal(name)) {
+            throw reserved(name);
+        }
         SandboxElResolver.clearMissing(context);
         context.setPropertyResolved(false);
         Object value = context.getELResolver().getValue(context, base, property);
@@ -35,6 +38,29 @@ final class StrictAccess {
             throw new TemplateProblem("'" + describe(node) + "' is undefined");
         }
         return value;
+    }
+
+    /**
+     * An attribute read by a filter ({@code attr}, {@code map(attribute=…)}, {@code selectattr}, {@code sort(attribute=…)}…)
+     * under the same rules as {@code base.name}: only keys of maps and indexes of lists, never a reserved name, and a
+     * missing one is an error.
+     */
+    static Object readAttribute(Object base, String name) {
+        if (StrictIdentifier.isInternal(name)) {
+            throw reserved(name);
+        }
+        Object value = base == null ? SandboxElResolver.MISSING : SandboxElResolver.item(base, name);
+        if (value == SandboxElResolver.MISSING) {
+            // the name may come from a variable: never quote it
+            throw new TemplateProblem("an attribute read by name (by attr, map, selectattr, sort…, or by unpacking a loop item) is undefined"
+                    + (base == null ? ": its parent is none" : ""));
+        }
+        return value;
+    }
+
+    /** The name may come from a variable: only Jinjava's fixed names are quoted. */
+    private static TemplateProblem reserved(String name) {
+        return new TemplateProblem(name.indexOf(':') >= 0 ? "names with ':' are reserved" : "'" + name + "' is a reserved name");
     }
 
     private static String describe(AstNode node) {

@@ -1,6 +1,5 @@
 package io.hermesconnect.common.jinja;
 
-import com.hubspot.jinjava.objects.serialization.PyishObjectMapper;
 import com.hubspot.jinjava.tree.ExpressionNode;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TextNode;
@@ -142,32 +141,12 @@ public final class Template {
                 if (value == DirectExpression.UNHANDLED) {
                     return value;
                 }
-                output.append(printed(value));
+                output.append(ValuePrinter.print(value));
             } else {
                 output.append((String) part);
             }
         }
         return sandbox.withinOutputLimit(output) ? output.toString() : DirectExpression.UNHANDLED;
-    }
-
-    /**
-     * A value as an expression prints it: the interpreter's {@code getAsString}, which with the sandbox's Python-like
-     * printing is this static call, so renders without an interpreter print alike. Plain text skips the JSON round
-     * trip Jinjava takes for it: text prints as itself unless it holds control characters, which the round trip
-     * escapes.
-     */
-    private static String printed(Object value) {
-        return value instanceof String text && printsAsItself(text) ? text : PyishObjectMapper.getAsUnquotedPyishString(value);
-    }
-
-    private static boolean printsAsItself(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The template's text, as compiled. */

@@ -1,5 +1,6 @@
 package io.hermesconnect.common.jinja;
 
+import com.hubspot.jinjava.el.ext.AstNamedParameter;
 import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.lib.tag.ForTag;
 import com.hubspot.jinjava.tree.ExpressionNode;
@@ -7,14 +8,24 @@ import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TagNode;
 import com.hubspot.jinjava.tree.parse.ExpressionToken;
 import com.hubspot.jinjava.tree.parse.TagToken;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.regex.Pattern;
+import jinjava.de.odysseus.el.tree.IdentifierNode;
+import jinjava.de.odysseus.el.tree.Tree;
 import jinjava.de.odysseus.el.tree.TreeBuilderException;
+import jinjava.de.odysseus.el.tree.impl.ast.AstFunction;
+import jinjava.de.odysseus.el.tree.impl.ast.AstMethod;
+import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
+import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
 import jinjava.javax.el.ELException;
 
 /**
  * Compile-time checks of a parsed template: Jinjava parses expressions only when it renders them, so
  * every expression (in {@code {{ }}} and in tags) is parsed here once, by the {@link SandboxParser},
  * which rejects syntax errors, unknown filters, tests and functions, method calls and reserved names.
+ * Then each expression's tree is checked for what could only fail when rendered: nesting deeper than a
+ * render's stack allows, and an assignment ({@code x = 1}) anywhere but as a named argument of a call.
  * Unknown and forbidden tags are rejected by Jinjava's own parse (they are disabled).
  */
 final class TemplateChecker {
@@ -28,38 +39,66 @@ final class TemplateChecker {
     /** Jinjava renders nested tags recursively: bounding the nesting bounds the stack a render needs. */
     static final int MAX_TAG_NESTING = 100;
 
+    /**
+     * Jinjava evaluates an expression's tree recursively: a chain of 5,000 {@code + 1} overflows a 1 MB stack.
+     * No real expression comes near this depth (a filter adds three levels).
+     */
+    static final int MAX_EXPRESSION_DEPTH = 500;
+
     /** {@code {% set a = … %}} and {@code {% set a, b = … %}}: plain names only, never {@code x.attr} (that would write into values). */
     private static final Pattern SET_TARGETS = Pattern.compile("\\s*[A-Za-z_]\\w*(\\s*,\\s*[A-Za-z_]\\w*)*\\s*");
 
     private final Sandbox sandbox;
     private final String source;
+    private boolean readsVariables;
 
     TemplateChecker(Sandbox sandbox, String source) {
         this.sandbox = sandbox;
         this.source = source;
     }
 
-    /** Rejects sources that would make Jinjava's parser slow, before it runs. */
-    static void checkNesting(String source) {
+    /**
+     * Rejects an expression whose brackets nest too deep, before the parser, which that would make slow; brackets
+     * inside string literals do not count, nor do the template's own delimiters.
+     */
+    private static boolean nestsTooDeep(String expression) {
         int depth = 0;
-        int line = 1;
-        for (int i = 0; i < source.length(); i++) {
-            switch (source.charAt(i)) {
+        char quote = 0;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+                continue;
+            }
+            switch (c) {
+                case '\'', '"' -> quote = c;
                 case '(', '[', '{' -> depth++;
                 case ')', ']', '}' -> depth = Math.max(0, depth - 1);
-                case '\n' -> line++;
                 default -> {
                     // other characters do not nest
                 }
             }
             if (depth > MAX_BRACKET_NESTING) {
-                throw TemplateErrors.compileError(source, "brackets nest more than " + MAX_BRACKET_NESTING + " deep", line, -1);
+                return true;
             }
         }
+        return false;
     }
 
     void check(Node root) {
         check(root, 0);
+    }
+
+    /**
+     * Whether any checked expression reads a variable (a loop's or {@code set}'s included); a template that reads
+     * none renders the same whatever the input.
+     */
+    boolean readsVariables() {
+        return readsVariables;
     }
 
     private void check(Node parent, int depth) {
@@ -109,8 +148,16 @@ final class TemplateChecker {
     }
 
     private void checkExpression(String expression, Node node) {
+        if (nestsTooDeep(expression)) {
+            throw error("brackets nest more than " + MAX_BRACKET_NESTING + " deep", node);
+        }
         try {
-            sandbox.parseExpression(expression);
+            Tree tree = sandbox.parseExpression(expression);
+            checkTree((AstNode) tree.getRoot());
+            // the parser lists every identifier, those inside list and dict literals too
+            for (IdentifierNode identifier : tree.getIdentifierNodes()) {
+                readsVariables |= identifier instanceof StrictIdentifier strict && strict.isVariable();
+            }
         } catch (TemplateProblem problem) {
             throw error(problem.getMessage(), node);
         } catch (TreeBuilderException syntax) {
@@ -119,6 +166,37 @@ final class TemplateChecker {
         } catch (ELException invalid) {
             throw error("invalid expression " + TemplateErrors.quote(expression) + ": " + invalid.getMessage(), node);
         }
+    }
+
+    /** A node of an expression's tree still to check, where it sits (parents may be null), and how deep. */
+    private record Visit(AstNode node, AstNode parent, AstNode grandparent, int depth) {
+    }
+
+    /**
+     * Walks the tree without recursion (it may be deep) for its depth and assignments. JUEL's literal nodes (lists,
+     * dicts) do not show their elements as children: their brackets are bounded by {@link #MAX_BRACKET_NESTING}.
+     */
+    private void checkTree(AstNode root) {
+        Deque<Visit> pending = new ArrayDeque<>();
+        pending.push(new Visit(root, null, null, 0));
+        while (!pending.isEmpty()) {
+            Visit visit = pending.pop();
+            AstNode node = visit.node();
+            if (visit.depth() > MAX_EXPRESSION_DEPTH) {
+                throw new TemplateProblem("the expression nests more than " + MAX_EXPRESSION_DEPTH
+                        + " deep (a chain of operators or filters this long)");
+            }
+            if (node instanceof AstNamedParameter && !(visit.parent() instanceof AstParameters && isCall(visit.grandparent()))) {
+                throw new TemplateProblem("an assignment ('name = value') is not a value: use {% set name = value %}, or '==' to compare");
+            }
+            for (int i = 0; i < node.getCardinality(); i++) {
+                pending.push(new Visit((AstNode) node.getChild(i), node, visit.parent(), visit.depth() + 1));
+            }
+        }
+    }
+
+    private static boolean isCall(AstNode node) {
+        return node instanceof AstMethod || node instanceof AstFunction;
     }
 
     private TemplateException error(String problem, Node node) {

@@ -1,22 +1,27 @@
 package io.hermesconnect.common.jinja;
 
 import java.nio.ByteBuffer;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
-import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.data.Time;
 
 /**
  * Connect values as template variables, as read-only views computed on access, so a template that reads
@@ -24,17 +29,29 @@ import org.apache.kafka.connect.data.Struct;
  * <ul>
  *   <li>a {@link Struct} is a {@code Map} of its fields (in schema order), nested Structs are Maps too;
  *   <li>arrays are Lists and Connect maps are Maps, their elements converted the same way;
- *   <li>bytes ({@code byte[]} or {@link ByteBuffer}) are {@code byte[]}: {@code value | b64encode} prints them;
- *   <li>logical types keep their Java values: {@code java.util.Date} for Date, Time and Timestamp,
- *       {@code BigDecimal} for Decimal; strings, numbers, booleans and {@code java.time} values stay as they are;
+ *   <li>bytes ({@code byte[]} or {@link ByteBuffer}) are their base64 text (standard alphabet, padded), as
+ *       Connect's JSON converter writes them: {@code value | b64decode} gives the bytes' UTF-8 text;
+ *   <li>dates and times are ISO-8601 text in UTC: a Connect {@code Date} is {@code 2024-05-01}, a {@code Time}
+ *       {@code 10:15:30.000}, a {@code Timestamp} (and any other {@code java.util.Date})
+ *       {@code 2024-05-01T10:15:30.000Z}, fixed width so that they compare in time order; {@code java.time}
+ *       values are their ISO-8601 {@code toString()};
+ *   <li>a {@code Decimal} is a {@code BigDecimal}; strings, numbers, booleans and characters stay as they are;
  *   <li>other collections and object arrays are Lists;
  *   <li>any other object is its text ({@code toString()}): templates see data, never a Java object, whose
  *       getters something like {@code tojson} would otherwise call.
  * </ul>
- * Secret fields ({@code hermes.secret=true}) are readable like any other, so templates can hash
+ * So every value a template sees is a string, number, boolean, none, list or map, and prints the same way
+ * whatever the template's shape ({@code ValuePrinter}).
+ *
+ * <p>Secret fields ({@code hermes.secret=true}) are readable like any other, so templates can hash
  * passwords; the engine never puts variable values into error messages.
  */
 public final class TemplateValues {
+
+    private static final Base64.Encoder BASE64 = Base64.getEncoder();
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private TemplateValues() {
     }
@@ -46,6 +63,11 @@ public final class TemplateValues {
 
     /** Any Connect value (Struct, List, Map, ByteBuffer, or a plain value) as a template value. */
     public static Object fromConnect(Object value) {
+        return fromConnect(null, value);
+    }
+
+    /** A value whose schema, when known (not null), tells a Connect Date or Time from a Timestamp. */
+    private static Object fromConnect(Schema schema, Object value) {
         if (value == null || isPlain(value)) {
             return value;
         }
@@ -53,29 +75,41 @@ public final class TemplateValues {
             return new StructMap(struct);
         }
         if (value instanceof List<?> list) {
-            return new ListView(list);
+            return new ListView(list, schema == null ? null : schema.valueSchema());
         }
         if (value instanceof Collection<?> collection) {
-            return new ListView(new ArrayList<>(collection));
+            return new ListView(new ArrayList<>(collection), null);
         }
         if (value instanceof Object[] array) {
-            return new ListView(Arrays.asList(array));
+            return new ListView(Arrays.asList(array), null);
         }
         if (value instanceof Map<?, ?> map) {
-            return new MapView(map);
+            return schema == null ? new MapView(map, null, null) : new MapView(map, schema.keySchema(), schema.valueSchema());
+        }
+        if (value instanceof byte[] bytes) {
+            return BASE64.encodeToString(bytes);
         }
         if (value instanceof ByteBuffer buffer) {
             byte[] bytes = new byte[buffer.remaining()];
             buffer.duplicate().get(bytes);
-            return bytes;
+            return BASE64.encodeToString(bytes);
         }
-        return value.toString();
+        if (value instanceof java.util.Date date) {
+            return isoText(schema, date);
+        }
+        return value.toString(); // java.time values and UUIDs: ISO-8601 and canonical text
+    }
+
+    private static String isoText(Schema schema, java.util.Date date) {
+        String logicalType = schema == null ? null : schema.name();
+        if (Date.LOGICAL_NAME.equals(logicalType)) {
+            return LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC).toString();
+        }
+        return (Time.LOGICAL_NAME.equals(logicalType) ? TIME : TIMESTAMP).format(date.toInstant());
     }
 
     private static boolean isPlain(Object value) {
-        return value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Character
-                || value instanceof byte[] || value instanceof Date || value instanceof UUID
-                || value.getClass().getPackageName().equals("java.time");
+        return value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Character;
     }
 
     private static final class StructMap extends AbstractMap<String, Object> {
@@ -88,7 +122,7 @@ public final class TemplateValues {
         @Override
         public Object get(Object key) {
             Field field = key instanceof String name ? struct.schema().field(name) : null;
-            return field == null ? null : fromConnect(struct.get(field));
+            return field == null ? null : fromConnect(field.schema(), struct.get(field));
         }
 
         @Override
@@ -104,20 +138,22 @@ public final class TemplateValues {
         @Override
         public Set<Entry<String, Object>> entrySet() {
             return entries(() -> struct.schema().fields().iterator(), size(),
-                    field -> new SimpleImmutableEntry<>(field.name(), fromConnect(struct.get(field))));
+                    field -> new SimpleImmutableEntry<>(field.name(), fromConnect(field.schema(), struct.get(field))));
         }
     }
 
     private static final class ListView extends AbstractList<Object> {
         private final List<?> list;
+        private final Schema elementSchema;
 
-        ListView(List<?> list) {
+        ListView(List<?> list, Schema elementSchema) {
             this.list = list;
+            this.elementSchema = elementSchema;
         }
 
         @Override
         public Object get(int index) {
-            return fromConnect(list.get(index));
+            return fromConnect(elementSchema, list.get(index));
         }
 
         @Override
@@ -128,14 +164,18 @@ public final class TemplateValues {
 
     private static final class MapView extends AbstractMap<Object, Object> {
         private final Map<?, ?> map;
+        private final Schema keySchema;
+        private final Schema valueSchema;
 
-        MapView(Map<?, ?> map) {
+        MapView(Map<?, ?> map, Schema keySchema, Schema valueSchema) {
             this.map = map;
+            this.keySchema = keySchema;
+            this.valueSchema = valueSchema;
         }
 
         @Override
         public Object get(Object key) {
-            return fromConnect(map.get(key));
+            return fromConnect(valueSchema, map.get(key));
         }
 
         @Override
@@ -151,7 +191,7 @@ public final class TemplateValues {
         @Override
         public Set<Entry<Object, Object>> entrySet() {
             return entries(() -> map.entrySet().iterator(), size(),
-                    entry -> new SimpleImmutableEntry<>(fromConnect(entry.getKey()), fromConnect(entry.getValue())));
+                    entry -> new SimpleImmutableEntry<>(fromConnect(keySchema, entry.getKey()), fromConnect(valueSchema, entry.getValue())));
         }
     }
 

@@ -40,6 +40,15 @@ class SecretsInErrorsTest {
             "{{ password | batch(password) }}",
             "{{ password | truncate(password) }}",
             "{{ row | dictsort(false, password) }}",
+            "{{ 0 | date_format(password ~ \"'\") }}",
+            "{{ 0 | date_format(password ~ '{') }}",
+            "{{ row | attr(password) }}",
+            "{{ [row] | map(attribute=password) | list }}",
+            "{{ [row, row] | sort(false, false, password) }}",
+            "{{ [row] | selectattr(password) | list }}",
+            "{{ list | unique(attribute=password) }}",
+            "{{ row[password ~ ':x'] }}",
+            "{% for a, b in list %}{% endfor %}",
     })
     void neverQuotesValues(String source) {
         Throwable error = catchThrowable(() -> ENGINE.compile(source).render(Map.of("password", SECRET, "row",

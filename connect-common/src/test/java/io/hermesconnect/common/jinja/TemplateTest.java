@@ -52,7 +52,7 @@ class TemplateTest {
         assertThat(render("{{ none }}")).isNull();
         assertThat(render("{{ nothing }}")).isNull();
         assertThat(render("{{ after.manager }}")).isNull();
-        assertThat(render("{{ born }}")).isEqualTo(new Date(0));
+        assertThat(render("{{ born }}")).isEqualTo("1970-01-01T00:00:00.000Z");
         assertThat(render("{{ after }}")).isEqualTo(VARIABLES.get("after"));
         assertThat(render("{{ {'a': 1} }}")).isEqualTo(Map.of("a", 1L));
         assertThat(render("{{ 'x' }}")).isEqualTo("x");
@@ -115,7 +115,7 @@ class TemplateTest {
             {{ groups | unique | join(',') }}                         ==> admins,users
             {% raw %}{{ not rendered }}{% endraw %}                   ==> {{ not rendered }}
             {% for g in after.groups %}{{ loop.cycle('odd', 'even') }};{% endfor %} ==> odd;even;
-            {{ born.year }}-{{ born.month }}-{{ born.day }}                 ==> 1970-1-1
+            {{ born | date_format('yyyy-M-d') }}                      ==> 1970-1-1
             """)
     void supportsUsualJinjaOnMapsListsAndStrings(String source, String expected) {
         assertThat(String.valueOf(render(source))).isEqualTo(expected);

@@ -1,0 +1,84 @@
+package io.hermesconnect.common.jinja;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Templates that could only fail are refused when compiled (config validation), not on every record. */
+class CompileTimeErrorsTest {
+
+    private static final JinjaEngine ENGINE = new JinjaEngine();
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "{{ x = 1 }}",
+            "{% if x = 1 %}a{% endif %}",
+            "{% for i in x = 1 %}{% endfor %}",
+            "a{{ (x = 1) }}b",
+    })
+    void refusesAnAssignmentWhereAValueIsExpected(String source) {
+        assertThatThrownBy(() -> ENGINE.compile(source))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageStartingWith("Invalid template")
+                .hasMessageContaining("an assignment ('name = value') is not a value");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "{{ x | default(default_value=1) }}",
+            "{{ x | truncate(length=3) }}",
+            "{{ [1, 2] | join(d=',') }}",
+    })
+    void acceptsNamedArgumentsOfCalls(String source) {
+        assertThat(ENGINE.compile(source).isSingleExpression()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {" + 1", " ~ 'x'", " | trim", " or false", " * 1"})
+    void refusesExpressionsNestedDeeperThanARenderCanEvaluate(String link) {
+        assertThatThrownBy(() -> ENGINE.compile("{{ x" + link.repeat(20_000) + " }}"))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("nests more than " + TemplateChecker.MAX_EXPRESSION_DEPTH + " deep");
+        assertThat(ENGINE.compile("{{ x" + link.repeat(100) + " }}")).isNotNull();
+    }
+
+    /** The limit is on the expression's own brackets: not the {{ }} or {% %} delimiters, not brackets inside strings. */
+    @Test
+    void countsOnlyTheExpressionsOwnBrackets() {
+        String deepest = "(".repeat(TemplateChecker.MAX_BRACKET_NESTING) + "1" + ")".repeat(TemplateChecker.MAX_BRACKET_NESTING);
+        assertThat(ENGINE.compile("{{ " + deepest + " }}").render(Map.of())).isEqualTo(1L);
+        assertThat(ENGINE.compile("{% if " + deepest + " %}yes{% endif %}").render(Map.of())).isEqualTo("yes");
+        assertThat(ENGINE.compile("{{ '" + "(".repeat(500) + "' }}").render(Map.of())).isEqualTo("(".repeat(500));
+        assertThat(ENGINE.compile("{{ \"[{\\\"" + "[".repeat(500) + "\" }}").render(Map.of())).isEqualTo("[{\"" + "[".repeat(500));
+        assertThat(ENGINE.compile("((((( {{ 1 }} )))))").render(Map.of())).isEqualTo("((((( 1 )))))");
+        assertThatThrownBy(() -> ENGINE.compile("{{ (" + deepest + ") }}"))
+                .hasMessageContaining("brackets nest more than " + TemplateChecker.MAX_BRACKET_NESTING + " deep");
+    }
+
+    /** A template that reads no variable renders the same every time: when that render fails, so would every record. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "==>", textBlock = """
+            {{ 'abc' | int + [] }}                     ==> cannot evaluate
+            {{ '{' | fromjson }}                       ==> fromjson
+            {{ [1, 2] | attr('nope') }}                ==> is undefined
+            {{ 'someday' | date_format('yyyy') }}      ==> not an ISO-8601 date
+            """)
+    void refusesTemplatesThatReadNoVariableAndCannotRender(String source, String problem) {
+        assertThatThrownBy(() -> ENGINE.compile(source))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageStartingWith("Invalid template")
+                .hasMessageContaining("fails on every render")
+                .hasMessageContaining(problem);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{{ missing }}", "{{ x + 1 }}", "{{ [x] | first }}", "{{ {'a': x}.a }}", "{% for i in items %}{{ i.y }}{% endfor %}"})
+    void compilesTemplatesThatFailOnlyForSomeInput(String source) {
+        assertThat(ENGINE.compile(source)).isNotNull();
+    }
+}
