@@ -44,6 +44,22 @@ public final class SchemaParameters {
         return "true".equals(parameter(fieldSchema, SECRET));
     }
 
+    /**
+     * Whether values of this schema are secret or hold one: the schema is marked, or a field, element, key or value
+     * of it is, at any depth. Anything computed from such a value (printed, serialised, iterated) is secret too.
+     */
+    public static boolean holdsSecret(Schema schema) {
+        if (isSecret(schema)) {
+            return true;
+        }
+        return switch (schema.type()) {
+            case STRUCT -> schema.fields().stream().anyMatch(field -> holdsSecret(field.schema()));
+            case ARRAY -> holdsSecret(schema.valueSchema());
+            case MAP -> holdsSecret(schema.keySchema()) || holdsSecret(schema.valueSchema());
+            default -> false;
+        };
+    }
+
     /** A copy of a field schema marked {@code hermes.secret=true}; type, name, optionality and default are kept. */
     public static Schema markedSecret(Schema fieldSchema) {
         return isSecret(fieldSchema) ? fieldSchema : withParameter(fieldSchema, SECRET, "true");

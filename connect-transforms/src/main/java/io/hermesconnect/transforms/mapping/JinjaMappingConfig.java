@@ -42,7 +42,7 @@ public final class JinjaMappingConfig extends PluginConfig {
                             + "(required: a Jinja template over the row's fields), attrs.<name>.type (the output type: "
                             + AttributeType.DESCRIPTION + "; without it, a template that is a bare reference such as {{ age }} "
                             + "keeps the field's schema and other templates give a string) and attrs.<name>.secret (true marks "
-                            + "the attribute secret; one whose template mentions a secret field is secret anyway). An attribute "
+                            + "the attribute secret; one whose template mentions a secret field, or a field holding one, is secret anyway). An attribute "
                             + "named like a row field replaces that field in place.",
                     Width.LONG, "Computed attributes")
             .define(DROP, Type.LIST, List.of(), null, Importance.MEDIUM,

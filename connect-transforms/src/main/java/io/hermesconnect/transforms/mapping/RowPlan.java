@@ -179,12 +179,15 @@ final class RowPlan {
         return schema.build();
     }
 
-    // connect-common marks columns secret only through its schema builder; borrow that until it offers a direct call
-    /** Names of the secret fields of a schema, nested ones included. */
+    /**
+     * Names of the fields of a schema, nested ones included, that are secret or hold a secret ({@code address} when
+     * {@code address.pin} is secret): a template that mentions one may compute from a secret
+     * ({@code address | tojson}, a loop over {@code address.items()}), so its result is secret too.
+     */
     private static Set<String> secretFieldNames(Schema schema, Set<String> names) {
         switch (schema.type()) {
             case STRUCT -> schema.fields().forEach(field -> {
-                if (SchemaParameters.isSecret(field.schema())) {
+                if (SchemaParameters.holdsSecret(field.schema())) {
                     names.add(field.name());
                 }
                 secretFieldNames(field.schema(), names);
