@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hermesconnect.common.event.ChangeEventSchemas;
 import io.hermesconnect.common.event.Operation;
 import io.hermesconnect.common.event.SchemaParameters;
+import io.hermesconnect.transforms.predicates.ExpressionIs;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
@@ -22,9 +23,9 @@ import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.transforms.Transformation;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The Jinja engine's sandbox promises as a worker exercises them, through {@link Filter} and {@link JinjaMapping}
@@ -155,6 +156,18 @@ class SandboxThroughTransformsTest {
         assertThatThrownBy(() -> filter(template))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("rules.r.condition");
+    }
+
+    /** The guide's example: without REPLICA IDENTITY FULL an update has no before, which must not fail the record. */
+    @Test
+    void theGuidesRenameExampleIsNullSafe() {
+        ExpressionIs<SourceRecord> renamed = new ExpressionIs<>();
+        renamed.configure(Map.of("expression", "{{ op == 'u' and before is not none and before.last_name != after.last_name }}"));
+
+        assertThat(renamed.test(TestEvents.update(null, TestEvents.alice()))).isFalse();
+        assertThat(renamed.test(TestEvents.update(TestEvents.alice(), TestEvents.user(1, "Alice", "Durand", "ADurand", 42)))).isTrue();
+        assertThat(renamed.test(TestEvents.update(TestEvents.alice(), TestEvents.alice()))).isFalse();
+        assertThat(renamed.test(TestEvents.create(TestEvents.alice()))).isFalse();
     }
 
     private static String stackTraceOf(Throwable error) {
