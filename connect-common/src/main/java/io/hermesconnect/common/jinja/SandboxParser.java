@@ -1,7 +1,9 @@
 package io.hermesconnect.common.jinja;
 
 import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
+import com.hubspot.jinjava.el.ext.AstNamedParameter;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import jinjava.de.odysseus.el.tree.impl.Builder;
@@ -34,6 +36,7 @@ import jinjava.de.odysseus.el.tree.impl.ast.AstProperty;
 final class SandboxParser extends ExtendedParser {
 
     private static final String FILTER_METHOD = "filter";
+    private static final Field NAMED_PARAMETER_NAME = namedParameterName();
 
     private final TemplateLibrary library;
 
@@ -95,6 +98,7 @@ final class SandboxParser extends ExtendedParser {
         if (target.startsWith(FILTER_PREFIX) && FILTER_METHOD.equals(method)) {
             String filter = target.substring(FILTER_PREFIX.length());
             library.requireFilter(filter);
+            requireKeywordsInPlace(filter, params);
             return super.createAstMethod(property, TemplateLibrary.UNDEFINED_TOLERANT_FILTERS.contains(filter) ? tolerant(params) : params);
         }
         if (target.startsWith(EXPTEST_PREFIX)) {
@@ -107,6 +111,39 @@ final class SandboxParser extends ExtendedParser {
                     + ": use filters");
         }
         return super.createAstMethod(property, params);
+    }
+
+    /** Jinjava's filter call has the value and the interpreter first, then the template's arguments. */
+    private void requireKeywordsInPlace(String filter, AstParameters params) {
+        int positional = 0;
+        List<String> keywords = new ArrayList<>();
+        for (int i = 2; i < params.getCardinality(); i++) {
+            if (params.getChild(i) instanceof AstNamedParameter named) {
+                keywords.add(nameOf(named));
+            } else {
+                positional++;
+            }
+        }
+        library.requireKeywordsInPlace(filter, positional, keywords);
+    }
+
+    /** Jinjava's node keeps its name to itself (no getter, no structure printing): read the field. */
+    private static String nameOf(AstNamedParameter parameter) {
+        try {
+            return ((AstIdentifier) NAMED_PARAMETER_NAME.get(parameter)).getName();
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read a named parameter's name", e);
+        }
+    }
+
+    private static Field namedParameterName() {
+        try {
+            Field name = AstNamedParameter.class.getDeclaredField("name");
+            name.setAccessible(true);
+            return name;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("this Jinjava's named parameters have no 'name' field", e);
+        }
     }
 
     /** The same parameters with the first (the filtered or tested value) made undefined-tolerant. */

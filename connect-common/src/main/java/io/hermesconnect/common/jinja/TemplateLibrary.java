@@ -1,12 +1,20 @@
 package io.hermesconnect.common.jinja;
 
+import com.hubspot.jinjava.doc.annotations.JinjavaDoc;
+import com.hubspot.jinjava.doc.annotations.JinjavaParam;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.Context.Library;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.Importable;
+import com.hubspot.jinjava.lib.filter.Filter;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -44,6 +52,11 @@ final class TemplateLibrary {
     static final Set<String> UNDEFINED_TOLERANT_TESTS = Set.of("defined", "undefined");
 
     private final Set<String> filters;
+    /**
+     * Jinjava's filters that leave keyword arguments to Jinjava's generic call, which appends their values after the
+     * positional ones whatever their names: each with its parameters in order, as its documentation names them.
+     */
+    private final Map<String, List<String>> positionalFilters = new TreeMap<>();
     private final Set<String> tests;
     private final Map<Library, Set<String>> disabled = new EnumMap<>(Library.class);
 
@@ -59,6 +72,11 @@ final class TemplateLibrary {
         requireAll(names(registry.getAllTags()), TAGS, "tag");
         requireAll(names(registry.getAllFunctions()), FUNCTIONS, "function");
         disabled.put(Library.FILTER, without(names(registry.getAllFilters()), filters));
+        for (Filter filter : registry.getAllFilters()) {
+            if (JINJAVA_FILTERS.contains(filter.getName()) && !ownFilters.contains(filter.getName()) && !takesKeywordsItself(filter)) {
+                positionalFilters.put(filter.getName(), documentedParameters(filter));
+            }
+        }
         disabled.put(Library.TAG, without(names(registry.getAllTags()), TAGS));
         disabled.put(Library.FUNCTION, without(names(registry.getAllFunctions()), FUNCTIONS));
     }
@@ -72,6 +90,49 @@ final class TemplateLibrary {
         if (!filters.contains(name)) {
             throw new TemplateProblem("unknown filter '" + name + "'");
         }
+    }
+
+    /**
+     * Refuses keyword arguments a filter would silently take as other arguments: Jinjava passes a keyword of a filter
+     * that does not read keywords itself as the next positional argument, so {@code sort(attribute='k')} would be
+     * {@code sort('k')} (reverse). A keyword is accepted where it lands on the parameter it names.
+     *
+     * @param positional how many positional arguments precede the keywords
+     */
+    void requireKeywordsInPlace(String filter, int positional, List<String> keywords) {
+        List<String> parameters = positionalFilters.get(filter);
+        if (parameters == null) {
+            return;
+        }
+        for (int i = 0; i < keywords.size(); i++) {
+            int position = positional + i;
+            if (position >= parameters.size() || !sameName(parameters.get(position), keywords.get(i))) {
+                throw new TemplateProblem("filter '" + filter + "' takes its arguments in order (" + String.join(", ", parameters)
+                        + "): give '" + keywords.get(i) + "' by position");
+            }
+        }
+    }
+
+    /** {@code fill_with} and {@code fillWith}, {@code attr} and {@code attribute}: Jinja's names beside Jinjava's. */
+    private static boolean sameName(String documented, String given) {
+        String a = documented.replace("_", "").toLowerCase(Locale.ROOT);
+        String b = given.replace("_", "").toLowerCase(Locale.ROOT);
+        return !b.isEmpty() && (a.startsWith(b) || b.startsWith(a));
+    }
+
+    /** Whether the filter reads keyword arguments itself, overriding the generic call of Jinjava's interface. */
+    static boolean takesKeywordsItself(Filter filter) {
+        try {
+            return filter.getClass().getMethod("filter", Object.class, JinjavaInterpreter.class, Object[].class, Map.class)
+                    .getDeclaringClass() != Filter.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("Jinjava's Filter interface has no generic call", e);
+        }
+    }
+
+    private static List<String> documentedParameters(Filter filter) {
+        JinjavaDoc doc = filter.getClass().getAnnotation(JinjavaDoc.class);
+        return doc == null ? List.of() : Arrays.stream(doc.params()).map(JinjavaParam::value).toList();
     }
 
     void requireTest(String name) {

@@ -38,6 +38,31 @@ class CompileTimeErrorsTest {
         assertThat(ENGINE.compile(source).isSingleExpression()).isTrue();
     }
 
+    /** Jinjava hands such a keyword to the filter as the next positional argument, whatever its name: a silent wrong result. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "==>", textBlock = """
+            {{ users | sort(attribute='cn') }}                 ==> filter 'sort' takes its arguments in order (reverse, case_sensitive, attribute)
+            {{ users | sort(true, attribute='cn') }}           ==> give 'attribute' by position
+            {{ cn | truncate(end='…') }}                       ==> filter 'truncate' takes its arguments in order (length, killwords, end)
+            {{ cn | replace('a', 'b', times=1) }}              ==> filter 'replace'
+            {{ cn | center(size=9) }}                          ==> filter 'center'
+            {{ cn | upper(strict=true) }}                      ==> filter 'upper' takes its arguments in order ()
+            """)
+    void refusesKeywordsAFilterWouldTakeAsAnotherArgument(String source, String problem) {
+        assertThatThrownBy(() -> ENGINE.compile(source))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining(problem);
+    }
+
+    @Test
+    void takesKeywordsWhereTheyLandOnTheParameterTheyName() {
+        Map<String, Object> variables = Map.of("users", java.util.List.of(Map.of("cn", "b"), Map.of("cn", "a")), "cn", "abcdef");
+        assertThat(ENGINE.compile("{{ users | sort(false, false, attribute='cn') | map(attribute='cn') | join }}").render(variables)).isEqualTo("ab");
+        assertThat(ENGINE.compile("{{ users | join(',', attribute='cn') }}").render(variables)).isEqualTo("b,a");
+        assertThat(ENGINE.compile("{{ ['a', 'b', 'c'] | batch(2, fill_with='-') }}").render(variables)).isEqualTo(java.util.List.of(java.util.List.of("a", "b"), java.util.List.of("c", "-")));
+        assertThat(ENGINE.compile("{{ cn | center(width=8) }}").render(variables)).isEqualTo(" abcdef ");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {" + 1", " ~ 'x'", " | trim", " or false", " * 1"})
     void refusesExpressionsNestedDeeperThanARenderCanEvaluate(String link) {
