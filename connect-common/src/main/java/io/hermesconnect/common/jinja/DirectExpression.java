@@ -3,7 +3,10 @@ package io.hermesconnect.common.jinja;
 import com.hubspot.jinjava.el.TruthyTypeConverter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.filter.Filter;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BinaryOperator;
 import jinjava.de.odysseus.el.misc.BooleanOperations;
 import jinjava.de.odysseus.el.misc.TypeConverter;
 
@@ -11,11 +14,12 @@ import jinjava.de.odysseus.el.misc.TypeConverter;
  * An expression evaluated straight in Java, without Jinjava's resolver chain, for the shapes conditions and
  * mappings use most; {@link DirectCompiler} builds it from Jinjava's own parse tree, and says which shapes.
  *
- * <p>Jinjava stays the reference. Operators call the same JUEL operations with the same type converter, tests
- * and filters are Jinjava's own objects, values are read as Jinjava's resolver reads them. Whenever a value or an
- * outcome is outside what this covers (an undefined name, a missing key, a list, a date, an error, a map near the
- * size limit), evaluation answers {@link #UNHANDLED} and the template renders through Jinjava, which evaluates
- * again and reports as it always does. No evaluation here has side effects, so evaluating twice is safe.
+ * <p>Jinjava stays the reference. Operators call the same JUEL operations with the same type converter, or the very
+ * operator objects of Jinjava's tree ({@link Arithmetic}, membership); tests and filters are Jinjava's own objects,
+ * values are read as Jinjava's resolver reads them. Whenever a value or an outcome is outside what this covers (an
+ * undefined name, a missing key, a date, an error, a list or map near the size limit), evaluation answers
+ * {@link #UNHANDLED} and the template renders through Jinjava, which evaluates again and reports as it always does.
+ * No evaluation here has side effects, so evaluating twice is safe.
  */
 sealed interface DirectExpression {
 
@@ -58,40 +62,52 @@ sealed interface DirectExpression {
     }
 
     /**
-     * A variable, converted as {@link RenderInterpreter} converts it. Jinjava wraps a map in a size-limited view,
-     * which fails past the limit and warns from 90% of it: such maps are left to Jinjava.
+     * A variable, converted as {@link RenderInterpreter} converts it. Jinjava wraps a list or map in a size-limited
+     * view, which fails past the limit and warns from 90% of it: such lists and maps are left to Jinjava.
+     *
+     * @param tolerant whether an undefined variable is none, as in the operand of {@code default} ({@link UndefinedTolerant})
      */
-    record Variable(String name, int maxMapSize) implements DirectExpression {
+    record Variable(String name, int maxSize, boolean tolerant) implements DirectExpression {
         @Override
         public Object eval(Map<String, ?> variables) {
             Object value = variables.get(name);
             if (value == null && !variables.containsKey(name)) {
-                return UNHANDLED;
+                return tolerant ? null : UNHANDLED;
             }
-            return readable(TemplateValues.fromConnect(value), maxMapSize);
+            return readable(TemplateValues.fromConnect(value), maxSize);
         }
     }
 
-    /** {@code base.name} or {@code base['name']} on a map that holds the key. */
-    record Attribute(DirectExpression base, String name, int maxMapSize) implements DirectExpression {
+    /**
+     * {@code base.name} or {@code base['name']} on a map that holds the key; when tolerant, also a missing key or an
+     * attribute of none, which are none then.
+     */
+    record Attribute(DirectExpression base, String name, int maxSize, boolean tolerant) implements DirectExpression {
         @Override
         public Object eval(Map<String, ?> variables) {
-            if (!(base.eval(variables) instanceof Map<?, ?> map)) {
-                return UNHANDLED; // none, a scalar, or already unhandled: Jinjava decides
+            Object parent = base.eval(variables);
+            if (parent == null && tolerant) {
+                return null;
+            }
+            if (!(parent instanceof Map<?, ?> map)) {
+                return UNHANDLED; // none, a scalar, a list, or already unhandled: Jinjava decides
             }
             Object value = map.get(name);
             if (value == null && !map.containsKey(name)) {
-                return UNHANDLED;
+                return tolerant ? null : UNHANDLED;
             }
-            return readable(value, maxMapSize);
+            return readable(value, maxSize);
         }
     }
 
-    private static Object readable(Object value, int maxMapSize) {
-        if (isScalar(value)) {
+    /** Scalars, lists and maps well within the size limit, and sets, which Jinjava reads as they are. */
+    private static Object readable(Object value, int maxSize) {
+        if (isScalar(value) || value instanceof Set<?>) {
             return value;
         }
-        return value instanceof Map<?, ?> map && map.size() * 10L < maxMapSize * 9L ? map : UNHANDLED;
+        boolean small = value instanceof Map<?, ?> map ? map.size() * 10L < maxSize * 9L
+                : value instanceof List<?> list && list.size() * 10L < maxSize * 9L;
+        return small ? value : UNHANDLED;
     }
 
     /** An operator on two scalars, both evaluated first. */
@@ -194,6 +210,46 @@ sealed interface DirectExpression {
         }
     }
 
+    /** {@code + - * / // % **}: the operator of Jinjava's tree; lists and maps are operands too ({@code +}, {@code *}). */
+    record Calculation(Arithmetic.Operator operator, DirectExpression left, DirectExpression right) implements DirectExpression {
+        @Override
+        public Object eval(Map<String, ?> variables) {
+            Object a = left.eval(variables);
+            if (a == UNHANDLED) {
+                return UNHANDLED;
+            }
+            Object b = right.eval(variables);
+            return b == UNHANDLED ? UNHANDLED : operator.apply(a, b);
+        }
+    }
+
+    /** Unary minus: the operator of Jinjava's tree. */
+    record Negative(Arithmetic.Negation negation, DirectExpression operand) implements DirectExpression {
+        @Override
+        public Object eval(Map<String, ?> variables) {
+            Object value = scalar(operand, variables);
+            return value == UNHANDLED ? UNHANDLED : negation.apply(value);
+        }
+    }
+
+    /**
+     * {@code value in container} and {@code not in}: Jinjava's operator, which converts the value to the type of the
+     * container's first element and asks the container (a list, set, map's keys) or the string. A set answers with
+     * its own look-up. The value must be a scalar: Jinjava would convert a list or map it wrapped otherwise.
+     */
+    record Membership(BinaryOperator<Object> operator, DirectExpression value, DirectExpression container)
+            implements DirectExpression {
+        @Override
+        public Object eval(Map<String, ?> variables) {
+            Object a = scalar(value, variables);
+            if (a == UNHANDLED) {
+                return UNHANDLED;
+            }
+            Object b = container.eval(variables);
+            return b == UNHANDLED ? UNHANDLED : operator.apply(a, b);
+        }
+    }
+
     /** {@code operand is test} or {@code is not test}, for tests that only look at the value's type. */
     record Test(ExpTest test, boolean negated, DirectExpression operand) implements DirectExpression {
         @Override
@@ -219,6 +275,28 @@ sealed interface DirectExpression {
         public Object eval(Map<String, ?> variables) {
             Object value = scalar(operand, variables);
             return value == UNHANDLED ? UNHANDLED : scalarOrUnhandled(filter.filter(value, null, NO_ARGS));
+        }
+    }
+
+    /**
+     * {@code operand | default(arguments…)} (or {@code d}): our {@link DefaultFilter}, called as Jinjava calls it, with
+     * positional arguments all evaluated first. The operand is compiled tolerant, as Jinjava evaluates it.
+     */
+    record DefaultCall(Filter filter, DirectExpression operand, List<DirectExpression> arguments) implements DirectExpression {
+        @Override
+        public Object eval(Map<String, ?> variables) {
+            Object value = operand.eval(variables);
+            if (value == UNHANDLED) {
+                return UNHANDLED;
+            }
+            Object[] args = new Object[arguments.size()];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = arguments.get(i).eval(variables);
+                if (args[i] == UNHANDLED) {
+                    return UNHANDLED;
+                }
+            }
+            return filter.filter(value, null, args, Map.of());
         }
     }
 }

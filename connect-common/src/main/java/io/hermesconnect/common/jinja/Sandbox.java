@@ -70,7 +70,7 @@ final class Sandbox extends Jinjava {
         this.ownFilters = List.copyOf(ownFilters);
         this.library = new TemplateLibrary(registryOf(ownFilters, Map.of()), ownFilters.stream().map(Filter::getName).collect(Collectors.toSet()));
         this.limits = limits;
-        this.syntax = new SandboxParser.Syntax(library, Feature.METHOD_INVOCATIONS, Feature.VARARGS);
+        this.syntax = new SandboxParser.Syntax(library, new Arithmetic(limits), Feature.METHOD_INVOCATIONS, Feature.VARARGS);
         this.expressions = new ExpressionFactoryImpl(new TreeStore(syntax, new Cache(EXPRESSION_CACHE_SIZE)), new TruthyTypeConverter());
         this.registry = newBaseContext();
         this.directCompiler = new DirectCompiler(registry, limits);

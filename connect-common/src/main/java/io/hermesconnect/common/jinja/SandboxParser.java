@@ -3,12 +3,15 @@ package io.hermesconnect.common.jinja;
 import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
 import com.hubspot.jinjava.el.ext.AstNamedParameter;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
+import com.hubspot.jinjava.el.ext.PowerOfOperator;
+import com.hubspot.jinjava.el.ext.TruncDivOperator;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import jinjava.de.odysseus.el.tree.impl.Builder;
 import jinjava.de.odysseus.el.tree.impl.Parser;
 import jinjava.de.odysseus.el.tree.impl.Scanner.ScanException;
+import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBracket;
 import jinjava.de.odysseus.el.tree.impl.ast.AstDot;
 import jinjava.de.odysseus.el.tree.impl.ast.AstFunction;
@@ -17,6 +20,7 @@ import jinjava.de.odysseus.el.tree.impl.ast.AstMethod;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
 import jinjava.de.odysseus.el.tree.impl.ast.AstProperty;
+import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
 
 /**
  * Jinjava's expression parser, made strict and sandboxed while it builds the tree, so every
@@ -27,7 +31,8 @@ import jinjava.de.odysseus.el.tree.impl.ast.AstProperty;
  *       {@code is defined}/{@code is undefined} ({@link UndefinedTolerant});
  *   <li>filters, tests and functions must be in the {@link TemplateLibrary};
  *   <li>no method calls, except the few Jinja syntax needs ({@code m.items()}, {@code loop.cycle()});
- *   <li>no names of Jinjava internals: the interpreter handle, {@code filter:}/{@code exptest:} lookups.
+ *   <li>no names of Jinjava internals: the interpreter handle, {@code filter:}/{@code exptest:} lookups;
+ *   <li>arithmetic is our {@link Arithmetic}, exact on integers.
  * </ul>
  * Jinjava parses {@code x | f(a)} into {@code filter:f.filter(x, <interpreter>, a)} and {@code x is t}
  * into {@code exptest:t.evaluate(x, <interpreter>)}; those generated names never pass through
@@ -39,20 +44,26 @@ final class SandboxParser extends ExtendedParser {
     private static final Field NAMED_PARAMETER_NAME = namedParameterName();
 
     private final TemplateLibrary library;
+    private final Arithmetic arithmetic;
 
     SandboxParser(Syntax syntax, String input) {
         super(syntax, input);
         this.library = syntax.library;
+        this.arithmetic = syntax.arithmetic;
+        putExtensionHandler(TruncDivOperator.TOKEN, binaryAt(ExtensionPoint.MUL, arithmetic.floorDivide));
+        putExtensionHandler(PowerOfOperator.TOKEN, binaryAt(ExtensionPoint.MUL, arithmetic.power));
     }
 
     /** The tree builder that makes Jinjava's expression factory use this parser. */
     static final class Syntax extends ExtendedSyntaxBuilder {
         private static final long serialVersionUID = 1L;
         private final transient TemplateLibrary library;
+        private final transient Arithmetic arithmetic;
 
-        Syntax(TemplateLibrary library, Builder.Feature... features) {
+        Syntax(TemplateLibrary library, Arithmetic arithmetic, Builder.Feature... features) {
             super(features);
             this.library = library;
+            this.arithmetic = arithmetic;
         }
 
         @Override
@@ -68,6 +79,28 @@ final class SandboxParser extends ExtendedParser {
             throw new TemplateProblem("'" + identifier.getName() + "' is a reserved name");
         }
         return node;
+    }
+
+    /** Our {@link Arithmetic} in place of Jinjava's {@code + - * / %}, which wrap around and divide by zero into Infinity. */
+    @Override
+    protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator operator) {
+        Arithmetic.Operator ours = arithmetic.replacing(operator);
+        return super.createAstBinary(left, right, ours != null ? ours : operator);
+    }
+
+    @Override
+    protected AstUnary createAstUnary(AstNode child, AstUnary.Operator operator) {
+        return super.createAstUnary(child, operator == AstUnary.NEG ? arithmetic.negate : operator);
+    }
+
+    /** Jinjava's {@code //} and {@code **} come from extension handlers: ours parse alike, into our operators. */
+    private ExtensionHandler binaryAt(ExtensionPoint point, Arithmetic.Operator operator) {
+        return new ExtensionHandler(point) {
+            @Override
+            public AstNode createAstNode(AstNode... children) {
+                return createAstBinary(children[0], children[1], operator);
+            }
+        };
     }
 
     @Override

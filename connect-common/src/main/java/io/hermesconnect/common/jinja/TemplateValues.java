@@ -36,11 +36,14 @@ import org.apache.kafka.connect.data.Time;
  *       {@code 2024-05-01T10:15:30.000Z}, fixed width so that they compare in time order; {@code java.time}
  *       values are their ISO-8601 {@code toString()};
  *   <li>a {@code Decimal} is a {@code BigDecimal}; strings, numbers, booleans and characters stay as they are;
+ *   <li>Sets are Sets, so that {@code x in keys} is the set's own look-up (a hash look-up for a HashSet), not a
+ *       scan; elements that convert to text (UUIDs, dates) are found by a scan, so key sets should hold plain
+ *       values (strings, numbers);
  *   <li>other collections and object arrays are Lists;
  *   <li>any other object is its text ({@code toString()}): templates see data, never a Java object, whose
  *       getters something like {@code tojson} would otherwise call.
  * </ul>
- * So every value a template sees is a string, number, boolean, none, list or map, and prints the same way
+ * So every value a template sees is a string, number, boolean, none, list, set or map, and prints the same way
  * whatever the template's shape ({@code ValuePrinter}).
  *
  * <p>Secret fields ({@code hermes.secret=true}) are readable like any other, so templates can hash
@@ -76,6 +79,9 @@ public final class TemplateValues {
         }
         if (value instanceof List<?> list) {
             return new ListView(list, schema == null ? null : schema.valueSchema());
+        }
+        if (value instanceof Set<?> set) {
+            return new SetView(set);
         }
         if (value instanceof Collection<?> collection) {
             return new ListView(new ArrayList<>(collection), null);
@@ -162,6 +168,46 @@ public final class TemplateValues {
         }
     }
 
+    private static final class SetView extends AbstractSet<Object> {
+        private final Set<?> set;
+
+        SetView(Set<?> set) {
+            this.set = set;
+        }
+
+        /**
+         * The set's own look-up, when the element and the set's elements are plain values, which convert to
+         * themselves (the first element stands for all, as in Jinjava's {@code in}); a scan of the converted
+         * elements otherwise.
+         */
+        @Override
+        public boolean contains(Object element) {
+            if (element == null || isPlain(element)) {
+                try {
+                    if (set.contains(element)) {
+                        return true;
+                    }
+                } catch (NullPointerException | ClassCastException notHeldThere) {
+                    // sets that refuse null or a foreign type (Set.of, TreeSet) cannot hold it
+                }
+                if (set.isEmpty() || isPlain(set.iterator().next())) {
+                    return false;
+                }
+            }
+            return super.contains(element);
+        }
+
+        @Override
+        public Iterator<Object> iterator() {
+            return converting(set.iterator(), TemplateValues::fromConnect);
+        }
+
+        @Override
+        public int size() {
+            return set.size();
+        }
+    }
+
     private static final class MapView extends AbstractMap<Object, Object> {
         private final Map<?, ?> map;
         private final Schema keySchema;
@@ -201,23 +247,27 @@ public final class TemplateValues {
         return new AbstractSet<>() {
             @Override
             public Iterator<Map.Entry<K, Object>> iterator() {
-                Iterator<T> items = source.get();
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return items.hasNext();
-                    }
-
-                    @Override
-                    public Map.Entry<K, Object> next() {
-                        return toEntry.apply(items.next());
-                    }
-                };
+                return converting(source.get(), toEntry);
             }
 
             @Override
             public int size() {
                 return size;
+            }
+        };
+    }
+
+    /** The items of {@code source}, each converted on access. */
+    private static <T, R> Iterator<R> converting(Iterator<T> source, Function<T, R> convert) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public R next() {
+                return convert.apply(source.next());
             }
         };
     }
