@@ -389,7 +389,7 @@ final class Arithmetic {
             return -((Number) operand).doubleValue();
         }
         if (!isInteger(operand)) {
-            throw new TemplateProblem("unsupported operand type for '-': " + typeName(operand));
+            throw new TemplateProblem("unsupported operand type for negation: " + typeName(operand));
         }
         return integerResult(bigInteger((Number) operand).negate());
     }
@@ -485,8 +485,21 @@ final class Arithmetic {
     }
 
     private static TemplateProblem unsupported(String operator, Object a, Object b) {
-        return new TemplateProblem("unsupported operand types for '" + operator + "': " + typeName(a) + " and " + typeName(b)
+        return new TemplateProblem("unsupported operand types for " + name(operator) + ": " + typeName(a) + " and " + typeName(b)
                 + (operator.equals("+") ? " (use ~ to join values as text)" : ""));
+    }
+
+    /** The operator in words: Jinjava formats some messages with String.format, where a '%' would break them. */
+    private static String name(String operator) {
+        return switch (operator) {
+            case "+" -> "addition";
+            case "-" -> "subtraction";
+            case "*" -> "multiplication";
+            case "/" -> "division";
+            case "//" -> "floor division";
+            case "%" -> "modulo";
+            default -> "power";
+        };
     }
 
     /** A value's type as templates know it; never the value. */
