@@ -24,8 +24,13 @@ import java.util.Objects;
  *       the template is compiled, so a bad template fails config validation, not a record; so are
  *       templates that could only fail: an assignment where a value is expected, an expression nested
  *       deeper than a render can evaluate, and a template that reads no variable and fails to render;
- *   <li><b>quick on common expressions</b>: comparisons, field reads and a few filters are evaluated straight
- *       in Java ({@code DirectCompiler}); Jinjava renders everything else and stays the reference.
+ *   <li><b>exact in arithmetic</b>, as Python is: integers never wrap or saturate (a Long, or a BigInteger past
+ *       the long range, up to 1000 digits), {@code /} is true division, {@code //} and {@code %} round down,
+ *       dividing by zero is an error rather than Infinity, and {@code +} and {@code *} on strings and lists are
+ *       bounded like any output ({@code Arithmetic});
+ *   <li><b>quick on common expressions</b>: comparisons, field reads, arithmetic, {@code in}, {@code default}
+ *       and a few filters are evaluated straight in Java ({@code DirectCompiler}); Jinjava renders everything
+ *       else and stays the reference. {@code x in someSet} is the set's own look-up, not a scan.
  * </ul>
  * Besides the usual Jinja filters it offers {@code regex_search}, {@code ldap_password_hash},
  * {@code crypto_rsa_oaep}, {@code normalize}, {@code unique} and {@code date_format}; {@code default}
