@@ -214,12 +214,7 @@ sealed interface DirectExpression {
     record Calculation(Arithmetic.Operator operator, DirectExpression left, DirectExpression right) implements DirectExpression {
         @Override
         public Object eval(Map<String, ?> variables) {
-            Object a = left.eval(variables);
-            if (a == UNHANDLED) {
-                return UNHANDLED;
-            }
-            Object b = right.eval(variables);
-            return b == UNHANDLED ? UNHANDLED : operator.apply(a, b);
+            return applied(operator::apply, left.eval(variables), right, variables);
         }
     }
 
@@ -241,13 +236,17 @@ sealed interface DirectExpression {
             implements DirectExpression {
         @Override
         public Object eval(Map<String, ?> variables) {
-            Object a = scalar(value, variables);
-            if (a == UNHANDLED) {
-                return UNHANDLED;
-            }
-            Object b = container.eval(variables);
-            return b == UNHANDLED ? UNHANDLED : operator.apply(a, b);
+            return applied(operator, scalar(value, variables), container, variables);
         }
+    }
+
+    /** {@code operator(a, b)} with b the right operand's value, or {@link #UNHANDLED} when a or b is. */
+    private static Object applied(BinaryOperator<Object> operator, Object a, DirectExpression right, Map<String, ?> variables) {
+        if (a == UNHANDLED) {
+            return UNHANDLED;
+        }
+        Object b = right.eval(variables);
+        return b == UNHANDLED ? UNHANDLED : operator.apply(a, b);
     }
 
     /** {@code operand is test} or {@code is not test}, for tests that only look at the value's type. */

@@ -42,19 +42,7 @@ class MembershipTest {
 
         @Override
         public Iterator<Object> iterator() {
-            Iterator<Object> iterator = elements.iterator();
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return iterator.hasNext();
-                }
-
-                @Override
-                public Object next() {
-                    elementsRead++;
-                    return iterator.next();
-                }
-            };
+            return elements.stream().peek(element -> elementsRead++).iterator();
         }
 
         @Override
