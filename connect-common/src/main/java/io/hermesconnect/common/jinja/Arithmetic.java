@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BinaryOperator;
-import java.util.function.UnaryOperator;
 import jinjava.de.odysseus.el.misc.TypeConverter;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
@@ -58,7 +57,7 @@ final class Arithmetic {
     final Operator floorDivide = new Operator("//", (a, b) -> numeric("//", a, b));
     final Operator modulo = new Operator("%", (a, b) -> numeric("%", a, b));
     final Operator power = new Operator("**", Arithmetic::power);
-    final Negation negate = new Negation(Arithmetic::negate);
+    final Negation negation = new Negation();
 
     private final RenderLimits limits;
 
@@ -111,15 +110,12 @@ final class Arithmetic {
 
     /** Unary minus, as a node operator of Jinjava's tree. */
     static final class Negation extends AstUnary.SimpleOperator {
-        private final UnaryOperator<Object> function;
-
-        private Negation(UnaryOperator<Object> function) {
-            this.function = function;
+        private Negation() {
         }
 
         /** The negated operand; throws {@link TemplateProblem} when it is not a number. */
         Object apply(Object operand) {
-            return function.apply(operand);
+            return negate(operand);
         }
 
         @Override
@@ -246,7 +242,9 @@ final class Arithmetic {
                 case "*" -> Math.multiplyExact(x, y);
                 case "/" -> Math.abs(x) <= EXACT_IN_DOUBLE && Math.abs(y) <= EXACT_IN_DOUBLE
                         ? floating("/", x, y) : bigInteger("/", BigInteger.valueOf(x), BigInteger.valueOf(y));
-                case "//" -> x == Long.MIN_VALUE && y == -1 ? BigInteger.valueOf(x).negate() : Math.floorDiv(x, nonZero(y));
+                // Math.floorDiv wraps this one quotient around
+                case "//" -> x == Long.MIN_VALUE && y == -1 ? bigInteger(operator, BigInteger.valueOf(x), BigInteger.valueOf(y))
+                        : Math.floorDiv(x, nonZero(y));
                 default -> Math.floorMod(x, nonZero(y));
             };
         } catch (ArithmeticException overflow) {

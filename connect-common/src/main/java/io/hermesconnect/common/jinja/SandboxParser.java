@@ -90,7 +90,7 @@ final class SandboxParser extends ExtendedParser {
 
     @Override
     protected AstUnary createAstUnary(AstNode child, AstUnary.Operator operator) {
-        return super.createAstUnary(child, operator == AstUnary.NEG ? arithmetic.negate : operator);
+        return super.createAstUnary(child, operator == AstUnary.NEG ? arithmetic.negation : operator);
     }
 
     /** Jinjava's {@code //} and {@code **} come from extension handlers: ours parse alike, into our operators. */
