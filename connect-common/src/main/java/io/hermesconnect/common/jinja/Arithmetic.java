@@ -26,7 +26,7 @@ import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
  * <ul>
  *   <li>Integers (Integer, Long, BigInteger…) are exact: a result is a Long, or a BigInteger past the long range, and
  *       never wraps or saturates. Results of more than {@value #MAX_DIGITS} digits fail.
- *   <li>A float operand makes a Double. A decimal operand (BigDecimal: Connect's Decimal) makes a BigDecimal, exact
+ *   <li>A float operand makes a Double (IEEE, as in Python: a product past the range is infinite). A decimal operand (BigDecimal: Connect's Decimal) makes a BigDecimal, exact
  *       except for {@code /}, which keeps 34 significant digits. A float used with a decimal is taken as written
  *       (1.1 is 1.1).
  *   <li>{@code /} is true division (two integers give a Double), {@code //} rounds the quotient down (floor),

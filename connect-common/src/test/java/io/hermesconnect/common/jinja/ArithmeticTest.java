@@ -142,7 +142,7 @@ class ArithmeticTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2 ** 4000", "huge ** 200", "(huge * huge) ** 100", "price ** 2000", "10 ** 1000 * 10",
-        "10.0 ** 400", "max / 0.0000000000000000001 ** 20"})
+        "10.0 ** 400", "max / 0.0000000000000000001 ** 20", "10 ** 400 / 3", "-(10 ** 999) * 10 - 1"})
     void resultsPastTheBoundFail(String expression) {
         Throwable error = fails(expression);
         assertThat(error.getMessage()).containsAnyOf("more than 1000 digits", "too large for a float");
