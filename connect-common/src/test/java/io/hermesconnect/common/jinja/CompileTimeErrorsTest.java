@@ -88,7 +88,7 @@ class CompileTimeErrorsTest {
     /** A template that reads no variable renders the same every time: when that render fails, so would every record. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = "==>", textBlock = """
-            {{ 'abc' | int + [] }}                     ==> cannot evaluate
+            {{ 'abc' | int + [] }}                     ==> unsupported operand types for addition: integer and list
             {{ '{' | fromjson }}                       ==> fromjson
             {{ [1, 2] | attr('nope') }}                ==> is undefined
             {{ 'someday' | date_format('yyyy') }}      ==> not an ISO-8601 date
