@@ -111,9 +111,10 @@ public final class ChangeEvent {
         return sourceString(SourceInfo.DB);
     }
 
-    /** The table's schema, or null where the source has none (diff source types, MySQL). */
+    /** The table's schema, or null where the source has none (diff source types, whose block holds {@code ""}; MySQL). */
     public String schema() {
-        return sourceString(SourceInfo.SCHEMA);
+        String schema = sourceString(SourceInfo.SCHEMA);
+        return schema == null || schema.isEmpty() ? null : schema;
     }
 
     /** The table, or the type name for the diff source. */

@@ -1,5 +1,6 @@
 package io.hermesconnect.common.event;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,9 @@ import org.apache.kafka.connect.errors.DataException;
  * shape is known and reused for every event, and the one place that builds event Structs.
  *
  * <p>Names follow Debezium: {@code <prefix>.<schema>.<table>.Key}, {@code .Value} for the row and
- * {@code .Envelope} for the value, each part sanitised by {@link SchemaNames}.
+ * {@code .Envelope} for the value, each part sanitised by {@link SchemaNames}. The envelope has the fields,
+ * field order and schema version of Debezium 3.7's ({@code io.debezium.data.Envelope}), plus our model
+ * metadata as {@link SchemaParameters schema parameters}.
  */
 public final class ChangeEventSchemas {
 
@@ -26,6 +29,11 @@ public final class ChangeEventSchemas {
     public static final String TRANSACTION = "transaction";
     public static final String OP = "op";
     public static final String TS_MS = "ts_ms";
+    public static final String TS_US = "ts_us";
+    public static final String TS_NS = "ts_ns";
+
+    /** The envelope's schema version, Debezium's. */
+    public static final int ENVELOPE_VERSION = 2;
 
     private final String baseName;
     private final Schema rowSchema;
@@ -87,9 +95,9 @@ public final class ChangeEventSchemas {
      * Builds the envelope Struct of one event.
      *
      * @param transaction the {@link TransactionMetadata#block transaction block}, or null
-     * @param tsMs        when the connector processed the change
+     * @param processedAt when the connector processed the change: {@code ts_ms}, {@code ts_us} and {@code ts_ns}
      */
-    public Struct envelope(Operation op, Struct before, Struct after, Struct source, Struct transaction, long tsMs) {
+    public Struct envelope(Operation op, Struct before, Struct after, Struct source, Struct transaction, Instant processedAt) {
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(source, "source");
         if ((op == Operation.CREATE || op == Operation.READ || op == Operation.UPDATE) && after == null) {
@@ -99,9 +107,16 @@ public final class ChangeEventSchemas {
                 .put(BEFORE, before)
                 .put(AFTER, after)
                 .put(SOURCE, source)
-                .put(TRANSACTION, transaction)
                 .put(OP, op.code())
-                .put(TS_MS, tsMs);
+                .put(TS_MS, processedAt.toEpochMilli())
+                .put(TS_US, EpochTime.micros(processedAt))
+                .put(TS_NS, EpochTime.nanos(processedAt))
+                .put(TRANSACTION, transaction);
+    }
+
+    /** {@link #envelope(Operation, Struct, Struct, Struct, Struct, Instant)} processed at an epoch millisecond. */
+    public Struct envelope(Operation op, Struct before, Struct after, Struct source, Struct transaction, long tsMs) {
+        return envelope(op, before, after, source, transaction, Instant.ofEpochMilli(tsMs));
     }
 
     /** Collects the columns, key, foreign keys and secrets of a table. */
@@ -144,7 +159,7 @@ public final class ChangeEventSchemas {
         public ChangeEventSchemas build() {
             Schema rowSchema = row.build();
             Schema keySchema = primaryKey.isEmpty() ? null : keySchema(rowSchema);
-            SchemaBuilder value = SchemaBuilder.struct().name(baseName + ".Envelope");
+            SchemaBuilder value = SchemaBuilder.struct().name(baseName + ".Envelope").version(ENVELOPE_VERSION);
             if (!primaryKey.isEmpty()) {
                 value.parameter(SchemaParameters.PRIMARY_KEY, String.join(",", primaryKey));
             }
@@ -155,9 +170,11 @@ public final class ChangeEventSchemas {
             value.field(BEFORE, rowSchema)
                     .field(AFTER, rowSchema)
                     .field(SOURCE, SourceInfo.STRUCT_SCHEMA)
-                    .field(TRANSACTION, TransactionMetadata.BLOCK_SCHEMA)
                     .field(OP, Schema.STRING_SCHEMA)
-                    .field(TS_MS, Schema.OPTIONAL_INT64_SCHEMA);
+                    .field(TS_MS, Schema.OPTIONAL_INT64_SCHEMA)
+                    .field(TS_US, Schema.OPTIONAL_INT64_SCHEMA)
+                    .field(TS_NS, Schema.OPTIONAL_INT64_SCHEMA)
+                    .field(TRANSACTION, TransactionMetadata.BLOCK_SCHEMA);
             return new ChangeEventSchemas(baseName, rowSchema, keySchema, value.build());
         }
 

@@ -8,8 +8,11 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 
 /**
- * Transaction metadata, shaped like Debezium's: the optional {@code transaction} block of each change
- * event, and the BEGIN/END records on {@code <topic.prefix>.transaction}.
+ * Transaction metadata, shaped like Debezium 3.7's: the optional {@code transaction} block of each change
+ * event, and the BEGIN/END records on {@code <topic.prefix>.transaction}. Fields, types, optionality and
+ * schema versions are Debezium's, and so are the names of the block ({@code event.block}) and of an END
+ * record's {@code data_collections} element ({@code event.collection}); the key and value schemas are named
+ * in our namespace ({@code io.hermesconnect.TransactionMetadataKey}/{@code Value}), as the source block is.
  */
 public final class TransactionMetadata {
 
@@ -25,13 +28,16 @@ public final class TransactionMetadata {
     public static final String STATUS_BEGIN = "BEGIN";
     public static final String STATUS_END = "END";
 
+    /** The schema version of the block, key, value and element: Debezium's. */
+    public static final int SCHEMA_VERSION = 1;
+
     /** The suffix shared by our and Debezium's transaction record value schema names. */
     public static final String VALUE_SCHEMA_SUFFIX = "TransactionMetadataValue";
 
     /** The {@code transaction} block of a change event (Debezium calls it {@code event.block}). */
     public static final Schema BLOCK_SCHEMA = SchemaBuilder.struct()
             .name("event.block")
-            .version(1)
+            .version(SCHEMA_VERSION)
             .optional()
             .field(ID, Schema.STRING_SCHEMA)
             .field(TOTAL_ORDER, Schema.INT64_SCHEMA)
@@ -40,17 +46,22 @@ public final class TransactionMetadata {
 
     public static final Schema KEY_SCHEMA = SchemaBuilder.struct()
             .name("io.hermesconnect.TransactionMetadataKey")
+            .version(SCHEMA_VERSION)
             .field(ID, Schema.STRING_SCHEMA)
             .build();
 
+    /** An element of an END record's {@code data_collections}: optional, as Debezium's. */
     private static final Schema DATA_COLLECTION_SCHEMA = SchemaBuilder.struct()
-            .name("io.hermesconnect.TransactionDataCollection")
+            .name("event.collection")
+            .version(SCHEMA_VERSION)
+            .optional()
             .field(DATA_COLLECTION, Schema.STRING_SCHEMA)
             .field(EVENT_COUNT, Schema.INT64_SCHEMA)
             .build();
 
     public static final Schema VALUE_SCHEMA = SchemaBuilder.struct()
             .name("io.hermesconnect." + VALUE_SCHEMA_SUFFIX)
+            .version(SCHEMA_VERSION)
             .field(STATUS, Schema.STRING_SCHEMA)
             .field(ID, Schema.STRING_SCHEMA)
             .field(EVENT_COUNT, Schema.OPTIONAL_INT64_SCHEMA)

@@ -1,5 +1,6 @@
 package io.hermesconnect.source.wal.event;
 
+import io.hermesconnect.common.event.KeyChangeHeaders;
 import io.hermesconnect.common.event.Operation;
 import io.hermesconnect.common.event.SourceInfo;
 import io.hermesconnect.common.event.TransactionMetadata;
@@ -7,11 +8,14 @@ import io.hermesconnect.source.wal.convert.TableSchema;
 import io.hermesconnect.source.wal.offset.WalOffset;
 import io.hermesconnect.source.wal.pgoutput.PgOutputListener;
 import io.hermesconnect.source.wal.pgoutput.PgTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.header.Headers;
 
 /**
  * Turns decoded pgoutput callbacks into records, in commit order. Every record of a transaction carries
@@ -49,7 +53,9 @@ public final class ChangeEmitter implements PgOutputListener {
 
     private boolean inTransaction;
     private long commitLsn;
-    private long commitTimeMs;
+    private Instant commitTime;
+    private String origin;
+    private Long originLsn;
     private long xid;
     private long index;
     private long messageLsn;
@@ -105,40 +111,54 @@ public final class ChangeEmitter implements PgOutputListener {
     }
 
     @Override
+    public void origin(long originLsn, String name) {
+        this.origin = name;
+        this.originLsn = originLsn;
+    }
+
+    @Override
     public void relation(TableSchema table) {
         // schemas travel with each record; nothing to emit
     }
 
     @Override
     public void insert(int xid, TableSchema table, Struct after) {
-        change(table, Operation.CREATE, null, after);
+        change(table, Operation.CREATE, null, after, null);
     }
 
     @Override
     public void update(int xid, TableSchema table, Struct before, Struct after) {
-        if (before != null && table.schemas().keySchema() != null
-                && !Objects.equals(table.schemas().key(before), table.schemas().key(after))) {
-            // a changed primary key is a different row: delete the old one, create the new one (as Debezium does)
-            delete(xid, table, before);
-            change(table, Operation.CREATE, null, after);
+        Struct oldKey = table.schemas().key(before);
+        Struct newKey = table.schemas().key(after);
+        if (oldKey != null && !Objects.equals(oldKey, newKey)) {
+            // a changed primary key is a different row: delete the old one, create the new one, each naming the
+            // other's key in a header (as Debezium does)
+            Schema keySchema = table.schemas().keySchema();
+            delete(table, before, KeyChangeHeaders.onDelete(keySchema, newKey));
+            change(table, Operation.CREATE, null, after, KeyChangeHeaders.onCreate(keySchema, oldKey));
             return;
         }
-        change(table, Operation.UPDATE, before, after);
+        change(table, Operation.UPDATE, before, after, null);
     }
 
     @Override
     public void delete(int xid, TableSchema table, Struct before) {
-        change(table, Operation.DELETE, before, null);
+        delete(table, before, null);
+    }
+
+    /** A delete and its tombstone, which carries the delete's headers (as Debezium's does). */
+    private void delete(TableSchema table, Struct before, Headers headers) {
+        change(table, Operation.DELETE, before, null, headers);
         Struct key = table.schemas().key(before);
         if (tombstones && key != null && next()) {
-            sink.accept(records.tombstone(table, offset(), key));
+            sink.accept(records.tombstone(table, offset(), key, headers));
         }
     }
 
     @Override
     public void truncate(int xid, List<TableSchema> tables, boolean cascade, boolean restartIdentity) {
         for (TableSchema table : tables) {
-            change(table, Operation.TRUNCATE, null, null);
+            change(table, Operation.TRUNCATE, null, null, null);
         }
     }
 
@@ -175,7 +195,9 @@ public final class ChangeEmitter implements PgOutputListener {
     private void startTransaction(long lsn, long commitTimeMicros, int xid) {
         inTransaction = true;
         commitLsn = lsn;
-        commitTimeMs = PgTime.toEpochMillis(commitTimeMicros);
+        commitTime = PgTime.toInstant(commitTimeMicros);
+        origin = null;
+        originLsn = null;
         this.xid = Integer.toUnsignedLong(xid);
         index = 0;
         totalOrder = 0;
@@ -185,18 +207,18 @@ public final class ChangeEmitter implements PgOutputListener {
 
     private void endTransaction() {
         if (transactionMetadata && transactionId != null && next()) {
-            sink.accept(records.transactionEnd(offset(), transactionId, commitTimeMs, perCollection));
+            sink.accept(records.transactionEnd(offset(), transactionId, commitTime.toEpochMilli(), perCollection));
         }
         inTransaction = false;
     }
 
-    private void change(TableSchema table, Operation op, Struct before, Struct after) {
+    private void change(TableSchema table, Operation op, Struct before, Struct after, Headers headers) {
         Struct block = null;
         if (transactionMetadata) {
             if (transactionId == null) {
                 transactionId = xid + ":" + commitLsn;
                 if (next()) {
-                    sink.accept(records.transactionBegin(offset(), transactionId, commitTimeMs));
+                    sink.accept(records.transactionBegin(offset(), transactionId, commitTime.toEpochMilli()));
                 }
             }
             long inCollection = perCollection.merge(table.dataCollection(), 1L, Long::sum);
@@ -206,12 +228,13 @@ public final class ChangeEmitter implements PgOutputListener {
             return;
         }
         Struct sourceStruct = source.table(table.schema(), table.table())
-                .commitTime(commitTimeMs)
+                .commitTime(commitTime)
                 .txId(xid)
                 .lsn(messageLsn != 0 ? messageLsn : commitLsn)
+                .origin(origin, originLsn)
                 .sequence("[\"" + commitLsn + "\",\"" + index + "\"]")
                 .struct();
-        sink.accept(records.change(table, offset(), op, before, after, sourceStruct, block, System.currentTimeMillis()));
+        sink.accept(records.change(table, offset(), op, before, after, sourceStruct, block, Instant.now(), headers));
     }
 
     /** Counts the next record of the transaction; false when it was emitted before the restart. */

@@ -6,9 +6,11 @@ import io.hermesconnect.common.event.TransactionMetadata;
 import io.hermesconnect.source.wal.config.TopicRouting;
 import io.hermesconnect.source.wal.convert.TableSchema;
 import io.hermesconnect.source.wal.offset.WalOffset;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.header.Headers;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
@@ -42,19 +44,24 @@ public final class RecordFactory {
                 c -> topicPrefix + "." + legal(table.schema()) + "." + legal(table.table()));
     }
 
-    /** A change event; the key comes from {@code after}, or from {@code before} when there is no after. */
+    /**
+     * A change event; the key comes from {@code after}, or from {@code before} when there is no after.
+     *
+     * @param headers the record's headers, or null for none
+     */
     public SourceRecord change(TableSchema table, Map<String, ?> offset, Operation op, Struct before, Struct after,
-            Struct source, Struct transaction, long tsMs) {
+            Struct source, Struct transaction, Instant processedAt, Headers headers) {
         ChangeEventSchemas schemas = table.schemas();
         Struct key = schemas.key(after != null ? after : before);
-        Struct value = schemas.envelope(op, before, after, source, transaction, tsMs);
+        Struct value = schemas.envelope(op, before, after, source, transaction, processedAt);
         return new SourceRecord(partition, offset, topic(table), null,
-                key == null ? null : schemas.keySchema(), key, schemas.valueSchema(), value);
+                key == null ? null : schemas.keySchema(), key, schemas.valueSchema(), value, null, headers);
     }
 
-    /** The tombstone after a delete: same key, null value, so compaction removes the row. */
-    public SourceRecord tombstone(TableSchema table, Map<String, ?> offset, Struct key) {
-        return new SourceRecord(partition, offset, topic(table), null, table.schemas().keySchema(), key, null, null);
+    /** The tombstone after a delete: same key and headers, null value, so compaction removes the row. */
+    public SourceRecord tombstone(TableSchema table, Map<String, ?> offset, Struct key, Headers headers) {
+        return new SourceRecord(partition, offset, topic(table), null, table.schemas().keySchema(), key, null, null,
+                null, headers);
     }
 
     public SourceRecord transactionBegin(Map<String, ?> offset, String id, long tsMs) {

@@ -69,8 +69,9 @@ public final class PgOutputDecoder {
             case 'D' -> delete();
             case 'T' -> truncate();
             case 'M' -> message();
-            case 'O', 'Y' -> {
-                // Origin: replication origins are not exposed. Type: types are resolved through the catalog.
+            case 'O' -> origin();
+            case 'Y' -> {
+                // Type: types are resolved through the catalog
             }
             case 'S' -> streamStart();
             case 'E' -> streamStop();
@@ -192,6 +193,11 @@ public final class PgOutputDecoder {
         String prefix = in.cstring();
         byte[] content = in.bytes(in.i32());
         listener.message(transactional ? xid : 0, lsn, transactional, prefix, content);
+    }
+
+    private void origin() {
+        long originLsn = in.i64();
+        listener.origin(originLsn, in.cstring());
     }
 
     private void streamStart() {

@@ -6,7 +6,7 @@ import org.apache.kafka.connect.data.Struct;
 
 /**
  * What {@link PgOutputDecoder} found in one message. Times are PostgreSQL epoch microseconds
- * ({@link PgTime#toEpochMillis}); LSNs are raw {@code XLogRecPtr} values.
+ * ({@link PgTime#toInstant}); LSNs are raw {@code XLogRecPtr} values.
  *
  * <p>The {@code xid} of a change is the transaction's xid from its Begin in a plain transaction, the
  * (sub)transaction xid carried by the message inside a protocol-2 stream block, the streamed
@@ -18,6 +18,12 @@ public interface PgOutputListener {
     void begin(long finalLsn, long commitTimeMicros, int xid);
 
     void commit(long commitLsn, long endLsn, long commitTimeMicros);
+
+    /**
+     * The transaction being decoded was replayed from another server's replication origin {@code name}, where
+     * it committed at {@code originLsn}; it follows Begin (or the first Stream Start) of such a transaction.
+     */
+    void origin(long originLsn, String name);
 
     /** A table was seen for the first time in this session, or its shape changed. */
     void relation(TableSchema table);

@@ -239,7 +239,8 @@ public final class StreamReader {
             if (type == 'S' || type == 'E' || type == 'c' || type == 'A') {
                 return false;
             }
-            buffer.append(xid, message.getInt(message.position() + 1), message);
+            // an Origin message carries no (sub)transaction xid of its own: it belongs to the whole transaction
+            buffer.append(xid, type == 'O' ? xid : message.getInt(message.position() + 1), message);
             return true;
         }
 

@@ -1,31 +1,39 @@
 package io.hermesconnect.source.wal.snapshot;
 
-import io.hermesconnect.common.event.SourceInfo;
+import io.hermesconnect.common.event.SourceInfo.Snapshot;
 import io.hermesconnect.source.wal.event.RecordSink;
 import io.hermesconnect.source.wal.offset.WalOffset;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * The tables finished so far, shared by the snapshot threads, and the one place their rows are handed on.
  * Every record's offset lists only tables whose rows were all handed on before it, so a committed offset
- * never claims an unfinished table. The latest row is held back until the next one arrives, so that the
- * snapshot's very last record can carry {@code snapshot=last}.
+ * never claims an unfinished table. Each table's latest row is held back until its next row or the end of
+ * the table, so that its record can carry Debezium's {@code snapshot} marker: {@code first} on the snapshot's
+ * first record, {@code first_in_data_collection} / {@code last_in_data_collection} on a table's first / last,
+ * {@code last} on the snapshot's very last, {@code true} otherwise (the snapshot-wide markers win).
  */
 final class SnapshotProgress {
 
     /** Builds a row's record once its offset and marker are known. */
     @FunctionalInterface
     interface PendingRecord {
-        SourceRecord build(String doneTables, SourceInfo.Snapshot marker);
+        SourceRecord build(String doneTables, Snapshot marker);
+    }
+
+    private record HeldRow(PendingRecord record, boolean firstOfTable) {
     }
 
     private final Set<String> done;
     private final RecordSink sink;
+    private final Map<String, HeldRow> held = new HashMap<>();
     private int remaining;
     private String doneEncoded;
-    private PendingRecord pending;
+    private boolean firstHandedOn;
 
     SnapshotProgress(Set<String> alreadyDone, int tablesToRead, RecordSink sink) {
         this.done = new LinkedHashSet<>(alreadyDone);
@@ -34,20 +42,32 @@ final class SnapshotProgress {
         this.doneEncoded = WalOffset.encodeTables(done);
     }
 
-    synchronized void emit(PendingRecord row) {
-        if (pending != null) {
-            sink.accept(pending.build(doneEncoded, SourceInfo.Snapshot.TRUE));
+    /** The next row of a table; the table's previous row goes out now that it is known not to be its last. */
+    synchronized void emit(String dataCollection, PendingRecord row) {
+        HeldRow previous = held.put(dataCollection, new HeldRow(row, !held.containsKey(dataCollection)));
+        if (previous != null) {
+            handOn(previous, false, false);
         }
-        pending = row;
     }
 
-    /** A table was read completely; after the last one, the held-back row goes out as the snapshot's last record. */
+    /** A table was read completely: its held-back row goes out as its last, or as the snapshot's last after the last table. */
     synchronized void finish(String dataCollection) {
         done.add(dataCollection);
         doneEncoded = WalOffset.encodeTables(done);
-        if (--remaining == 0 && pending != null) {
-            sink.accept(pending.build(doneEncoded, SourceInfo.Snapshot.LAST));
-            pending = null;
+        remaining--;
+        HeldRow last = held.remove(dataCollection);
+        if (last != null) {
+            handOn(last, true, remaining == 0);
         }
+    }
+
+    private void handOn(HeldRow row, boolean lastOfTable, boolean lastOfSnapshot) {
+        Snapshot marker = lastOfSnapshot ? Snapshot.LAST
+                : !firstHandedOn ? Snapshot.FIRST
+                : lastOfTable ? Snapshot.LAST_IN_DATA_COLLECTION
+                : row.firstOfTable() ? Snapshot.FIRST_IN_DATA_COLLECTION
+                : Snapshot.TRUE;
+        firstHandedOn = true;
+        sink.accept(row.record().build(doneEncoded, marker));
     }
 }

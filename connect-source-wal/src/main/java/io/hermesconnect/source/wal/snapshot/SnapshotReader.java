@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +142,7 @@ public final class SnapshotReader {
                 RowBuilder builder = table.newRow();
                 while (rs.next()) {
                     Struct row = row(builder, rs, bytea);
-                    progress.emit((done, marker) -> record(table, row, source, marker, consistentPoint, done));
+                    progress.emit(id.dataCollection(), (done, marker) -> record(table, row, source, marker, consistentPoint, done));
                     rows++;
                 }
             }
@@ -189,6 +190,6 @@ public final class SnapshotReader {
             long consistentPoint, String done) {
         Map<String, Object> offset = WalOffset.snapshot(consistentPoint, done);
         return records.change(table, offset, Operation.READ, null, row, source.snapshot(marker).struct(), null,
-                System.currentTimeMillis());
+                Instant.now(), null);
     }
 }

@@ -14,6 +14,7 @@ import io.hermesconnect.source.wal.pgoutput.RecordingListener.Commit;
 import io.hermesconnect.source.wal.pgoutput.RecordingListener.Delete;
 import io.hermesconnect.source.wal.pgoutput.RecordingListener.Insert;
 import io.hermesconnect.source.wal.pgoutput.RecordingListener.Message;
+import io.hermesconnect.source.wal.pgoutput.RecordingListener.Origin;
 import io.hermesconnect.source.wal.pgoutput.RecordingListener.Relation;
 import io.hermesconnect.source.wal.pgoutput.RecordingListener.StreamAbort;
 import io.hermesconnect.source.wal.pgoutput.RecordingListener.StreamCommit;
@@ -288,10 +289,10 @@ class PgOutputDecoderTest {
         }
 
         @Test
-        void originAndTypeMessagesAreAcceptedSilently() {
+        void originIsReportedAndTypeMessagesAreAcceptedSilently() {
             decode(Messages.of('O').i64(0x99).string("other_node").buffer(),
                     Messages.of('Y').i32(90003).string("public").string("mood").buffer());
-            assertThat(listener.events).isEmpty();
+            assertThat(listener.events).containsExactly(new Origin(0x99, "other_node"));
         }
     }
 

@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 class PgTimeTest {
 
     @Test
-    void countsFromTheYear2000() {
-        assertThat(PgTime.toEpochMillis(0)).isEqualTo(Instant.parse("2000-01-01T00:00:00Z").toEpochMilli());
-        assertThat(PgTime.toEpochMillis(757_382_400_123_456L)).isEqualTo(Instant.parse("2024-01-01T00:00:00.123Z").toEpochMilli());
+    void countsMicrosecondsFromTheYear2000() {
+        assertThat(PgTime.toInstant(0)).isEqualTo(Instant.parse("2000-01-01T00:00:00Z"));
+        assertThat(PgTime.toInstant(757_382_400_123_456L)).isEqualTo(Instant.parse("2024-01-01T00:00:00.123456Z"));
     }
 
     @Test
-    void truncatesTowardsThePast() {
-        assertThat(PgTime.toEpochMillis(-1)).isEqualTo(Instant.parse("1999-12-31T23:59:59.999Z").toEpochMilli());
+    void timesBeforeTheYear2000() {
+        assertThat(PgTime.toInstant(-1)).isEqualTo(Instant.parse("1999-12-31T23:59:59.999999Z"));
     }
 }

@@ -12,6 +12,8 @@ class RecordingListener implements PgOutputListener {
 
     record Commit(long commitLsn, long endLsn, long commitTime) { }
 
+    record Origin(long originLsn, String name) { }
+
     record Relation(TableSchema table) { }
 
     record Insert(int xid, TableSchema table, Struct after) { }
@@ -51,6 +53,11 @@ class RecordingListener implements PgOutputListener {
     @Override
     public void commit(long commitLsn, long endLsn, long commitTimeMicros) {
         events.add(new Commit(commitLsn, endLsn, commitTimeMicros));
+    }
+
+    @Override
+    public void origin(long originLsn, String name) {
+        events.add(new Origin(originLsn, name));
     }
 
     @Override
