@@ -3,6 +3,7 @@ package io.hermesconnect.common.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
@@ -35,11 +36,53 @@ class ChangeEventSchemasTest {
     }
 
     @Test
-    void envelopeHasDebeziumFieldsInOrder() {
+    void envelopeHasDebeziumFieldsInOrderAndItsVersion() {
         assertThat(users.valueSchema().fields()).extracting(f -> f.name())
-                .containsExactly("before", "after", "source", "transaction", "op", "ts_ms");
+                .containsExactly("before", "after", "source", "op", "ts_ms", "ts_us", "ts_ns", "transaction");
+        assertThat(users.valueSchema().version()).isEqualTo(2);
         assertThat(users.valueSchema().field("before").schema().isOptional()).isTrue();
+        assertThat(users.valueSchema().field("ts_us").schema()).isEqualTo(Schema.OPTIONAL_INT64_SCHEMA);
         assertThat(users.valueSchema().field("source").schema().name()).isEqualTo("io.hermesconnect.Source");
+    }
+
+    @Test
+    void sourceBlockHasDebeziumsPostgresFieldsInOrderThenOurs() {
+        Schema schema = SourceInfo.STRUCT_SCHEMA;
+        assertThat(schema.fields()).extracting(f -> f.name()).containsExactly("version", "connector", "name", "ts_ms",
+                "snapshot", "db", "sequence", "ts_us", "ts_ns", "schema", "table", "txId", "lsn", "xmin", "origin",
+                "origin_lsn", "poll");
+        assertThat(schema.version()).isEqualTo(1);
+        assertThat(schema.field("schema").schema()).isEqualTo(Schema.STRING_SCHEMA);
+        Schema snapshot = schema.field("snapshot").schema();
+        assertThat(snapshot.name()).isEqualTo("io.debezium.data.Enum");
+        assertThat(snapshot.parameters()).containsEntry("allowed",
+                "true,first,first_in_data_collection,last_in_data_collection,last,false,incremental");
+        assertThat(snapshot.isOptional()).isTrue();
+        assertThat(snapshot.defaultValue()).isEqualTo("false");
+    }
+
+    @Test
+    void timesCarryMicrosecondsAndNanoseconds() {
+        Instant committed = Instant.parse("2024-01-01T00:00:00.123456Z");
+        Instant processed = Instant.parse("2024-01-01T00:00:01.987654321Z");
+        Struct sourceStruct = new SourceInfo(SourceInfo.CONNECTOR_WAL, "app", "inventory").table("public", "t")
+                .commitTime(committed).struct();
+        Struct value = users.envelope(Operation.TRUNCATE, null, null, sourceStruct, null, processed);
+
+        assertThat(value.getInt64("ts_ms")).isEqualTo(processed.toEpochMilli());
+        assertThat(value.getInt64("ts_us")).isEqualTo(1_704_067_201_987_654L);
+        assertThat(value.getInt64("ts_ns")).isEqualTo(1_704_067_201_987_654_321L);
+        assertThat(sourceStruct.getInt64("ts_ms")).isEqualTo(1_704_067_200_123L);
+        assertThat(sourceStruct.getInt64("ts_us")).isEqualTo(1_704_067_200_123_456L);
+        assertThat(sourceStruct.getInt64("ts_ns")).isEqualTo(1_704_067_200_123_456_000L);
+        assertThat(sourceStruct.getInt64("xmin")).isNull();
+    }
+
+    @Test
+    void aSourceWithoutSchemasWritesTheRequiredSchemaEmpty() {
+        Struct sourceStruct = new SourceInfo(SourceInfo.CONNECTOR_POLLING_DIFF, "hr", "hr-sources").table(null, "Users").struct();
+        sourceStruct.validate();
+        assertThat(sourceStruct.getString("schema")).isEmpty();
     }
 
     @Test

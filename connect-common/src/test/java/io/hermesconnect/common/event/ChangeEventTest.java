@@ -124,6 +124,11 @@ class ChangeEventTest {
         assertThat(TransactionMetadata.isTransactionRecord(begin)).isTrue();
         assertThat(TransactionMetadata.isTransactionRecord(end)).isTrue();
         assertThat(((Struct) end.value()).getInt64("event_count")).isEqualTo(3L);
+        Schema element = TransactionMetadata.VALUE_SCHEMA.field("data_collections").schema().valueSchema();
+        assertThat(element.name()).isEqualTo("event.collection");
+        assertThat(element.isOptional()).isTrue();
+        assertThat(TransactionMetadata.KEY_SCHEMA.version()).isEqualTo(1);
+        assertThat(TransactionMetadata.VALUE_SCHEMA.version()).isEqualTo(1);
         assertThat(ChangeEvent.isChangeEvent(begin)).isFalse();
         assertThat(TransactionMetadata.isTransactionRecord(record(null, null))).isFalse();
     }

@@ -12,10 +12,11 @@ import org.apache.kafka.connect.source.SourceRecord;
 /**
  * The tables finished so far, shared by the snapshot threads, and the one place their rows are handed on.
  * Every record's offset lists only tables whose rows were all handed on before it, so a committed offset
- * never claims an unfinished table. Each table's latest row is held back until its next row or the end of
- * the table, so that its record can carry Debezium's {@code snapshot} marker: {@code first} on the snapshot's
- * first record, {@code first_in_data_collection} / {@code last_in_data_collection} on a table's first / last,
- * {@code last} on the snapshot's very last, {@code true} otherwise (the snapshot-wide markers win).
+ * never claims an unfinished table. Records carry Debezium's {@code snapshot} marker: {@code first} on the
+ * snapshot's first record, {@code first_in_data_collection} / {@code last_in_data_collection} on a table's first /
+ * last, {@code last} on the snapshot's very last, {@code true} otherwise (the snapshot-wide markers win). For that,
+ * each table's latest row is held back until its next row or the end of the table, and the latest record handed on
+ * is held back until the next one, so that the very last gets {@code last} even when the last tables are empty.
  */
 final class SnapshotProgress {
 
@@ -34,6 +35,9 @@ final class SnapshotProgress {
     private int remaining;
     private String doneEncoded;
     private boolean firstHandedOn;
+    private PendingRecord latest;
+    private Snapshot latestMarker;
+    private String latestDone;
 
     SnapshotProgress(Set<String> alreadyDone, int tablesToRead, RecordSink sink) {
         this.done = new LinkedHashSet<>(alreadyDone);
@@ -46,28 +50,36 @@ final class SnapshotProgress {
     synchronized void emit(String dataCollection, PendingRecord row) {
         HeldRow previous = held.put(dataCollection, new HeldRow(row, !held.containsKey(dataCollection)));
         if (previous != null) {
-            handOn(previous, false, false);
+            handOn(previous, false);
         }
     }
 
-    /** A table was read completely: its held-back row goes out as its last, or as the snapshot's last after the last table. */
+    /** A table was read completely: its held-back row goes on as its last; after the last table, the snapshot's last goes out. */
     synchronized void finish(String dataCollection) {
         done.add(dataCollection);
         doneEncoded = WalOffset.encodeTables(done);
         remaining--;
         HeldRow last = held.remove(dataCollection);
         if (last != null) {
-            handOn(last, true, remaining == 0);
+            handOn(last, true);
+        }
+        if (remaining == 0 && latest != null) {
+            sink.accept(latest.build(doneEncoded, Snapshot.LAST));
+            latest = null;
         }
     }
 
-    private void handOn(HeldRow row, boolean lastOfTable, boolean lastOfSnapshot) {
-        Snapshot marker = lastOfSnapshot ? Snapshot.LAST
-                : !firstHandedOn ? Snapshot.FIRST
+    /** The row's marker is known now; the record handed on before it goes out. */
+    private void handOn(HeldRow row, boolean lastOfTable) {
+        if (latest != null) {
+            sink.accept(latest.build(latestDone, latestMarker));
+        }
+        latest = row.record();
+        latestMarker = !firstHandedOn ? Snapshot.FIRST
                 : lastOfTable ? Snapshot.LAST_IN_DATA_COLLECTION
                 : row.firstOfTable() ? Snapshot.FIRST_IN_DATA_COLLECTION
                 : Snapshot.TRUE;
+        latestDone = doneEncoded;
         firstHandedOn = true;
-        sink.accept(row.record().build(doneEncoded, marker));
     }
 }

@@ -3,6 +3,7 @@ package io.hermesconnect.source.wal.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hermesconnect.common.event.ChangeEvent;
+import io.hermesconnect.common.event.KeyChangeHeaders;
 import io.hermesconnect.common.event.Operation;
 import io.hermesconnect.common.event.SourceInfo;
 import io.hermesconnect.common.event.TransactionMetadata;
@@ -16,6 +17,7 @@ import io.hermesconnect.source.wal.pgoutput.RelationMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +103,43 @@ class ChangeEmitterTest {
 
         assertThat(out).extracting(r -> r.value() == null ? "tombstone" : ChangeEvent.of(r).op().code())
                 .containsExactly("d", "tombstone", "c");
+        Header newKey = out.get(0).headers().lastWithName(KeyChangeHeaders.NEW_KEY);
+        assertThat(newKey.schema()).isSameAs(users.schemas().keySchema());
+        assertThat(((Struct) newKey.value()).getInt32("id")).isEqualTo(2);
+        assertThat(out.get(1).headers()).containsExactly(newKey);
+        assertThat(out.get(2).headers()).hasSize(1);
+        assertThat(((Struct) out.get(2).headers().lastWithName(KeyChangeHeaders.OLD_KEY).value()).getInt32("id")).isEqualTo(1);
+    }
+
+    @Test
+    void plainChangesCarryNoHeaders() {
+        ChangeEmitter emitter = emitter(true, false);
+        emitter.begin(COMMIT_LSN, 0, 700);
+        emitter.update(700, users, row(1, "ann"), row(1, "anne"));
+        emitter.delete(700, users, row(1, "anne"));
+
+        assertThat(out).hasSize(3).allSatisfy(r -> assertThat(r.headers()).isEmpty());
+    }
+
+    @Test
+    void theSourceBlockCarriesMicrosecondCommitTimeAndTheReplicationOrigin() {
+        ChangeEmitter emitter = emitter(false, false);
+        emitter.begin(COMMIT_LSN, 757_382_400_123_456L, 700);
+        emitter.origin(0x99, "other_node");
+        emitter.insert(700, users, row(1, "a"));
+        emitter.commit(COMMIT_LSN, COMMIT_LSN + 40, 0);
+        emitter.begin(COMMIT_LSN + 100, 0, 701);
+        emitter.insert(701, users, row(2, "b"));
+
+        Struct replayed = ChangeEvent.of(out.get(0)).source();
+        assertThat(replayed.getInt64(SourceInfo.TS_US)).isEqualTo(1_704_067_200_123_456L);
+        assertThat(replayed.getInt64(SourceInfo.TS_MS)).isEqualTo(1_704_067_200_123L);
+        assertThat(replayed.getString(SourceInfo.ORIGIN)).isEqualTo("other_node");
+        assertThat(replayed.getInt64(SourceInfo.ORIGIN_LSN)).isEqualTo(0x99L);
+        Struct local = ChangeEvent.of(out.get(1)).source();
+        assertThat(local.getString(SourceInfo.ORIGIN)).isNull();
+        assertThat(local.getInt64(SourceInfo.ORIGIN_LSN)).isNull();
+        assertThat(ChangeEvent.of(out.get(1)).envelope().getInt64("ts_ns")).isPositive();
     }
 
     @Test
