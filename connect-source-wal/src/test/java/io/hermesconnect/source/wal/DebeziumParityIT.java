@@ -20,19 +20,21 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every kind of record the WAL source emits, as its task hands them to Connect, beside Debezium's record of the
  * same event, as they are and through Debezium's transforms ({@link DebeziumParity}): snapshot reads, creates,
- * updates with and without the old row, deletes and their tombstones, a primary-key change, an outbox insert,
- * a truncate, and the transaction BEGIN/END records around them.
+ * updates with and without the old row, deletes and their tombstones, a primary-key change, an outbox insert
+ * replayed from a replication origin, a truncate, and the transaction BEGIN/END records around them.
  */
 class DebeziumParityIT {
 
-    @Test
-    void everyRecordMatchesDebeziumsAsEmittedAndThroughDebeziumsTransforms() throws InterruptedException {
-        WalTestDb db = new WalTestDb(PostgresServer.shared(PostgresVersion.V17));
+    @ParameterizedTest
+    @EnumSource(PostgresVersion.class)
+    void everyRecordMatchesDebeziumsAsEmittedAndThroughDebeziumsTransforms(PostgresVersion version) throws InterruptedException {
+        WalTestDb db = new WalTestDb(PostgresServer.shared(version));
         db.sql("CREATE TABLE users (id int PRIMARY KEY, name text, email text)",
                 "ALTER TABLE users REPLICA IDENTITY FULL",
                 "CREATE TABLE items (id int PRIMARY KEY, label text)",
@@ -49,13 +51,22 @@ class DebeziumParityIT {
         try {
             List<SourceRecord> records = new ArrayList<>(pollUntil(task, "the snapshot's 4 reads", 4));
             Wait.until("slot " + db.prefix + " streaming", WalTestDb.TIMEOUT, db::slotActive);
+            String origin = db.prefix + "_upstream";
             db.sql("INSERT INTO users VALUES (3, 'cy', 'cy@example.com')",
                     "UPDATE users SET name = 'bobby' WHERE id = 2",
                     "UPDATE items SET label = 'uno' WHERE id = 1",
                     "DELETE FROM items WHERE id = 2",
                     "UPDATE users SET id = 4 WHERE id = 3",
+                    // as logical replication from another server writes: the transaction carries a replication origin
+                    "SELECT pg_replication_origin_create('" + origin + "')",
+                    "SELECT pg_replication_origin_session_setup('" + origin + "')",
+                    "BEGIN",
+                    "SELECT pg_replication_origin_xact_setup('0/AB', now())",
                     "INSERT INTO outbox VALUES ('6f1d7c6e-3f51-4c1e-9a59-2a8d3b0c9e11', 'order', '42', 'OrderCreated',"
                             + " '{\"total\": 12}')",
+                    "COMMIT",
+                    "SELECT pg_replication_origin_session_reset()",
+                    "SELECT pg_replication_origin_drop('" + origin + "')",
                     "TRUNCATE items");
             records.addAll(pollUntil(task, "7 transactions", 24));
 
@@ -68,6 +79,11 @@ class DebeziumParityIT {
                     "BEGIN", "d newkey", "tombstone newkey", "c oldkey", "END",
                     "BEGIN", "c", "END",
                     "BEGIN", "t", "END");
+            Struct outboxSource = ((Struct) records.get(23).value()).getStruct("source");
+            assertThat(outboxSource.getString("origin")).isEqualTo(origin);
+            assertThat(outboxSource.getInt64("origin_lsn")).isEqualTo(0xABL);
+            assertThat(((Struct) records.get(26).value()).getStruct("source").getString("origin")).isNull();
+
             DebeziumTwin twin = new DebeziumTwin(db.prefix);
             List<DebeziumParity.Pair> pairs = new ArrayList<>(DebeziumParity.pairs(twin, records.subList(0, 18)));
             List<SourceRecord> keyChange = records.subList(18, 21);
