@@ -18,14 +18,19 @@ public final class DebeziumEvents {
             .field("email", Schema.OPTIONAL_STRING_SCHEMA)
             .build();
 
-    /** The shape of {@code io.debezium.connector.postgresql.Source}. */
-    private static final Schema SOURCE = SchemaBuilder.struct().name("io.debezium.connector.postgresql.Source")
+    /** The shape of Debezium 3.7's {@code io.debezium.connector.postgresql.Source}. */
+    private static final Schema SOURCE = SchemaBuilder.struct().name("io.debezium.connector.postgresql.Source").version(1)
             .field("version", Schema.STRING_SCHEMA).field("connector", Schema.STRING_SCHEMA)
             .field("name", Schema.STRING_SCHEMA).field("ts_ms", Schema.INT64_SCHEMA)
-            .field("snapshot", SchemaBuilder.string().optional().defaultValue("false").build())
+            .field("snapshot", SchemaBuilder.string().name("io.debezium.data.Enum").version(1)
+                    .parameter("allowed", "true,first,first_in_data_collection,last_in_data_collection,last,false,incremental")
+                    .optional().defaultValue("false").build())
             .field("db", Schema.STRING_SCHEMA).field("sequence", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("ts_us", Schema.OPTIONAL_INT64_SCHEMA).field("ts_ns", Schema.OPTIONAL_INT64_SCHEMA)
             .field("schema", Schema.STRING_SCHEMA).field("table", Schema.STRING_SCHEMA)
             .field("txId", Schema.OPTIONAL_INT64_SCHEMA).field("lsn", Schema.OPTIONAL_INT64_SCHEMA)
+            .field("xmin", Schema.OPTIONAL_INT64_SCHEMA).field("origin", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("origin_lsn", Schema.OPTIONAL_INT64_SCHEMA)
             .build();
 
     private static final Envelope ENVELOPE = Envelope.defineSchema().withName("dbz.inventory.customers.Envelope")
@@ -49,7 +54,7 @@ public final class DebeziumEvents {
 
     private static Struct source() {
         return new Struct(SOURCE).put("version", "3.7.0.Final").put("connector", "postgresql").put("name", "dbz")
-                .put("ts_ms", 1000L).put("snapshot", "false").put("db", "postgres").put("schema", "inventory")
+                .put("ts_ms", 1000L).put("ts_us", 1_000_000L).put("ts_ns", 1_000_000_000L).put("snapshot", "false").put("db", "postgres").put("schema", "inventory")
                 .put("table", "customers").put("txId", 9L).put("lsn", 123L);
     }
 

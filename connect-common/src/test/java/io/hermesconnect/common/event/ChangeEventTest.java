@@ -143,16 +143,17 @@ class ChangeEventTest {
         return new SourceRecord(Map.of(), Map.of(), "t", 0, null, key, value == null ? null : value.schema(), value);
     }
 
-    /** The shape of Debezium's PostgreSQL source block (io.debezium.connector.postgresql.Source). */
+    /** The shape of Debezium 3.7's PostgreSQL source block (io.debezium.connector.postgresql.Source). */
     private static Schema debeziumPostgresSourceSchema() {
-        return SchemaBuilder.struct().name("io.debezium.connector.postgresql.Source")
+        return SchemaBuilder.struct().name("io.debezium.connector.postgresql.Source").version(1)
                 .field("version", Schema.STRING_SCHEMA).field("connector", Schema.STRING_SCHEMA)
                 .field("name", Schema.STRING_SCHEMA).field("ts_ms", Schema.INT64_SCHEMA)
-                .field("snapshot", SchemaBuilder.string().optional().defaultValue("false").build())
+                .field("snapshot", SourceInfo.SNAPSHOT_SCHEMA)
                 .field("db", Schema.STRING_SCHEMA).field("sequence", Schema.OPTIONAL_STRING_SCHEMA)
                 .field("ts_us", Schema.OPTIONAL_INT64_SCHEMA).field("ts_ns", Schema.OPTIONAL_INT64_SCHEMA)
                 .field("schema", Schema.STRING_SCHEMA).field("table", Schema.STRING_SCHEMA)
                 .field("txId", Schema.OPTIONAL_INT64_SCHEMA).field("lsn", Schema.OPTIONAL_INT64_SCHEMA)
-                .field("xmin", Schema.OPTIONAL_INT64_SCHEMA).build();
+                .field("xmin", Schema.OPTIONAL_INT64_SCHEMA).field("origin", Schema.OPTIONAL_STRING_SCHEMA)
+                .field("origin_lsn", Schema.OPTIONAL_INT64_SCHEMA).build();
     }
 }
