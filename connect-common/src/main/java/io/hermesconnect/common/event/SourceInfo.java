@@ -16,7 +16,8 @@ import org.apache.kafka.connect.data.Struct;
  * unless {@code xmin.fetch.interval.ms} is set); {@code txId}, {@code lsn}, {@code origin} and
  * {@code origin_lsn} for the diff source. The required {@code schema} is the empty string where a source has
  * no schemas (diff source types), as Debezium writes an unknown {@code db}. Of the {@code snapshot} markers,
- * {@code incremental} is never written: incremental snapshots are Debezium's.
+ * {@code incremental} is never written: incremental snapshots are Debezium's. The schema's name is ours; every
+ * deliberate difference from Debezium's events is listed in the WAL source guide ({@code wal-source.md}).
  *
  * <p>A task keeps one instance per source and updates the position fields as it goes; {@link #struct()}
  * snapshots the current values into a new Struct for each event.
