@@ -117,8 +117,9 @@ final class DirectCompiler {
 
     /** Whether the filter leaves Jinjava's generic call (arguments, keywords) to the interface, which calls the plain one. */
     private static boolean takesGenericCallAsPlain(Filter filter) {
+        Filter checked = filter instanceof BoundedFilter bounded ? bounded.filter() : filter; // the bounds take either call
         try {
-            return filter.getClass().getMethod("filter", Object.class, JinjavaInterpreter.class, Object[].class, Map.class)
+            return checked.getClass().getMethod("filter", Object.class, JinjavaInterpreter.class, Object[].class, Map.class)
                     .getDeclaringClass() == Filter.class;
         } catch (NoSuchMethodException e) {
             return false;

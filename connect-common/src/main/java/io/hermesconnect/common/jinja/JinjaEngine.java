@@ -74,7 +74,18 @@ public final class JinjaEngine {
                 new RsaOaepFilter(),
                 new NormalizeFilter(),
                 new UniqueFilter(),
-                new DateFormatFilter()));
+                new DateFormatFilter(),
+                CaseFilter.UPPER,
+                CaseFilter.LOWER,
+                CaseFilter.CAPITALIZE,
+                new LengthFilter("length"),
+                new LengthFilter("count"),
+                new ReverseFilter(),
+                new CenterFilter(),
+                new TruncateFilter(),
+                new ListFilter(new com.hubspot.jinjava.lib.filter.ListFilter()),
+                new NumberFilters.IntFilter(),
+                new NumberFilters.FloatFilter()));
         return filters;
     }
 

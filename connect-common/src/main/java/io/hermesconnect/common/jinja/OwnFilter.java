@@ -56,4 +56,17 @@ abstract class OwnFilter implements Filter {
     static Object argument(Object[] args, Map<String, Object> kwargs, int index, String argName) {
         return index < args.length ? args[index] : kwargs.get(argName);
     }
+
+    /** A whole-number argument, or the fallback when absent or not a number (Jinjava's filters fall back alike). */
+    static long wholeNumber(Object arg, long fallback) {
+        Object value = NativeValues.unwrap(arg);
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        try {
+            return value == null ? fallback : Long.parseLong(value.toString().trim());
+        } catch (NumberFormatException notANumber) {
+            return fallback;
+        }
+    }
 }

@@ -16,7 +16,7 @@ import jinjava.javax.el.ValueExpression;
 
 /**
  * An interpreter for renders one after another on one thread. Each render gets its variables and a deadline,
- * checked before each node (loop bodies included). Variables are looked up in the caller's map when a template
+ * checked before each node (loop bodies included), filter call and {@code range()}. Variables are looked up in the caller's map when a template
  * reads them, after the names the template sets itself, and converted by {@link TemplateValues} then: a
  * template that reads two fields of a wide row converts two.
  */
@@ -107,6 +107,15 @@ final class RenderInterpreter extends JinjavaInterpreter {
 
     /** Jinjava's node pre-processor hook. */
     static void checkDeadline(Node node, JinjavaInterpreter interpreter) {
+        checkDeadline(interpreter);
+    }
+
+    /**
+     * Fails when the render of this interpreter is past its deadline. Called before each node, and inside an
+     * expression at each filter call and {@code range()}, so that no expression runs long past it; a call
+     * without an interpreter (the direct path, which has no loops) is not timed.
+     */
+    static void checkDeadline(JinjavaInterpreter interpreter) {
         if (interpreter instanceof RenderInterpreter render && System.nanoTime() - render.deadlineNanos > 0) {
             throw new TemplateProblem("rendering took longer than the limit of " + render.maxRenderTime.toMillis() + " ms");
         }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import jinjava.de.odysseus.el.ExpressionFactoryImpl;
@@ -48,7 +49,8 @@ final class Sandbox extends Jinjava {
             .withHandleBackslashInQuotesOnly(true)
             .build();
 
-    private final List<Filter> ownFilters;
+    /** Every filter templates may use, Jinjava's and ours, each behind its bound ({@link FilterBounds}). */
+    private final List<Filter> filters;
     private final TemplateLibrary library;
     private final RenderLimits limits;
     private final SandboxParser.Syntax syntax;
@@ -67,8 +69,8 @@ final class Sandbox extends Jinjava {
         setResourceLocator((name, encoding, interpreter) -> {
             throw new IOException("templates cannot read other templates or files");
         });
-        this.ownFilters = List.copyOf(ownFilters);
-        this.library = new TemplateLibrary(registryOf(ownFilters, Map.of()), ownFilters.stream().map(Filter::getName).collect(Collectors.toSet()));
+        this.filters = boundedFilters(ownFilters, limits);
+        this.library = new TemplateLibrary(registryOf(filters, Map.of()), ownFilters.stream().map(Filter::getName).collect(Collectors.toSet()));
         this.limits = limits;
         this.syntax = new SandboxParser.Syntax(library, new Arithmetic(limits), Feature.METHOD_INVOCATIONS, Feature.VARARGS);
         this.expressions = new ExpressionFactoryImpl(new TreeStore(syntax, new Cache(EXPRESSION_CACHE_SIZE)), new TruthyTypeConverter());
@@ -76,15 +78,27 @@ final class Sandbox extends Jinjava {
         this.directCompiler = new DirectCompiler(registry, limits);
     }
 
-    /** Jinjava's built-ins, less the disabled ones (which then cannot even be looked up), plus our filters. */
-    private static Context registryOf(List<Filter> ownFilters, Map<Library, Set<String>> disabled) {
+    /** Jinjava's filters, ours in place of any of the same name, each bounded. */
+    private static List<Filter> boundedFilters(List<Filter> ownFilters, RenderLimits limits) {
+        Map<String, Filter> byName = new TreeMap<>();
+        new RenderContext(null, Map.of()).getAllFilters().forEach(filter -> byName.put(filter.getName(), filter));
+        ownFilters.forEach(filter -> byName.put(filter.getName(), filter));
+        return byName.values().stream().map(filter -> FilterBounds.bounded(filter, limits)).toList();
+    }
+
+    /**
+     * Jinjava's built-ins, less the disabled ones (which then cannot even be looked up), with these filters in place
+     * of its own and our {@code range()} in place of Jinjava's, which silently stops at 1000 numbers.
+     */
+    private static Context registryOf(List<Filter> filters, Map<Library, Set<String>> disabled) {
         Context registry = new RenderContext(null, disabled);
-        ownFilters.forEach(registry::registerFilter);
+        filters.forEach(registry::registerFilter);
+        registry.registerFunction(RangeFunction.DEFINITION);
         return registry;
     }
 
     private Context newBaseContext() {
-        return registryOf(ownFilters, library.disabled());
+        return registryOf(filters, library.disabled());
     }
 
     private static JinjavaConfig config(RenderLimits limits) {

@@ -76,7 +76,7 @@ public final class Template {
         Map<String, ?> given = variables == null ? Map.of() : variables;
         try {
             Object direct = renderDirect(given);
-            return direct != DirectExpression.UNHANDLED ? direct : renderWithJinjava(given);
+            return withinOutputLimit(direct != DirectExpression.UNHANDLED ? direct : renderWithJinjava(given));
         } catch (TemplateException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -85,6 +85,14 @@ public final class Template {
             // Jinjava evaluates long operator chains recursively; the stack unwinds to here and nothing is kept
             throw TemplateErrors.renderError(source, TemplateErrors.TOO_DEEP, -1);
         }
+    }
+
+    /** The rendered value, unless it is text longer than the limit: a single expression's value is no printed output. */
+    private Object withinOutputLimit(Object rendered) {
+        if (rendered instanceof CharSequence text && !sandbox.withinOutputLimit(text)) {
+            throw TemplateErrors.renderError(source, TemplateErrors.OUTPUT_TOO_LONG, -1);
+        }
+        return rendered;
     }
 
     /**

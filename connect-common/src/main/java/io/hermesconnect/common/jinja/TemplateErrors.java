@@ -21,6 +21,7 @@ final class TemplateErrors {
     private static final int MAX_QUOTED_SOURCE = 60;
 
     static final String TOO_DEEP = "the template is nested too deeply";
+    static final String OUTPUT_TOO_LONG = "the output is longer than the limit";
 
     private TemplateErrors() {
     }
@@ -70,7 +71,7 @@ final class TemplateErrors {
             return "a list or map is larger than the limit";
         }
         if (error.getReason() == ErrorReason.OUTPUT_TOO_BIG || cause(error.getException(), OutputTooBigException.class) != null) {
-            return "the output is longer than the limit";
+            return OUTPUT_TOO_LONG;
         }
         String what = switch (error.getItem()) {
             case FILTER -> "a filter";

@@ -1,0 +1,30 @@
+package io.hermesconnect.common.jinja;
+
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.lib.filter.Filter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code value | list}: a text as the list of its characters, each a Unicode code point (an emoji stays one
+ * item, where Jinjava's list splits it into two halves of a surrogate pair); any other value as Jinjava's
+ * {@code list} makes it.
+ */
+final class ListFilter extends OwnFilter {
+
+    private final Filter jinjavas;
+
+    /** @param jinjavas Jinjava's own {@code list}, for values other than text */
+    ListFilter(Filter jinjavas) {
+        super("list");
+        this.jinjavas = jinjavas;
+    }
+
+    @Override
+    Object apply(Object value, Object[] args, Map<String, Object> kwargs) {
+        if (value instanceof String text) {
+            return text.codePoints().mapToObj(Character::toString).toList();
+        }
+        return jinjavas.filter(value, JinjavaInterpreter.getCurrent());
+    }
+}
