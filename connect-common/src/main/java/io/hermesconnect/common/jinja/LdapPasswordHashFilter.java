@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -15,7 +14,8 @@ import java.util.stream.Collectors;
  * {@code {SCHEME}base64(digest + salt)}. Salted schemes ({@code SSHA}, {@code SSHA256}, {@code SSHA384},
  * {@code SSHA512}, {@code SMD5}) hash the UTF-8 password followed by a fresh random 8-byte salt;
  * {@code SHA}, {@code SHA256}, {@code SHA384}, {@code SHA512} and {@code MD5} hash the password alone.
- * The SHA-2 schemes need OpenLDAP's {@code pw-sha2} module. None gives none.
+ * The SHA-2 schemes need OpenLDAP's {@code pw-sha2} module. Scheme names are matched in any ASCII case
+ * ({@code 'ssha'}); anything else fails. None gives none.
  */
 final class LdapPasswordHashFilter extends OwnFilter {
 
@@ -67,12 +67,16 @@ final class LdapPasswordHashFilter extends OwnFilter {
         }
     }
 
+    /**
+     * The scheme named, in any case of ASCII letters only: Unicode case rules would take other names for
+     * scheme names ({@code 'ßha'} upper-cases to {@code SSHA}, {@code 'ſha'} to {@code SHA}).
+     */
     private Scheme scheme(String name) {
-        try {
-            return Scheme.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            throw problem("unknown scheme, expected one of "
-                    + Arrays.stream(Scheme.values()).map(Scheme::name).collect(Collectors.joining(", ")));
-        }
+        boolean ascii = name.chars().allMatch(c -> c < 0x80);
+        return Arrays.stream(Scheme.values())
+                .filter(scheme -> ascii && scheme.name().equalsIgnoreCase(name))
+                .findFirst()
+                .orElseThrow(() -> problem("unknown scheme, expected one of "
+                        + Arrays.stream(Scheme.values()).map(Scheme::name).collect(Collectors.joining(", "))));
     }
 }

@@ -313,7 +313,10 @@ class SandboxTest {
     }
 
     @Test
-    void capsRanges() {
-        assertThat((List<?>) render("{{ range(1000000) }}")).hasSizeLessThanOrEqualTo(1000);
+    void boundsRangesByTheCollectionLimit() {
+        assertThat((List<?>) render("{{ range(1000000) }}")).hasSize(1_000_000);
+        assertThatThrownBy(() -> render("{{ range(1000001) }}"))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("range: the range has more numbers than the limit of 1000000");
     }
 }
