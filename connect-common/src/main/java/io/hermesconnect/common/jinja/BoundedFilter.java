@@ -41,13 +41,13 @@ final class BoundedFilter implements Filter {
     @Override
     public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
         check(var, interpreter, args, Map.of());
-        return checkedResult(filter.filter(var, interpreter, args));
+        return checkedResult(filter.filter(var, interpreter, args), interpreter);
     }
 
     @Override
     public Object filter(Object var, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
         check(var, interpreter, args, kwargs);
-        return checkedResult(filter.filter(var, interpreter, args, kwargs));
+        return checkedResult(filter.filter(var, interpreter, args, kwargs), interpreter);
     }
 
     private void check(Object var, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
@@ -57,14 +57,22 @@ final class BoundedFilter implements Filter {
         bound.check(call);
     }
 
-    /** The result, unless it is over a limit: filters that grow text by a small factor are checked only here. */
-    private Object checkedResult(Object result) {
+    /**
+     * The result, unless it is over a limit (filters that grow text by a small factor are checked only here), or
+     * the render's filters built too much in all.
+     */
+    private Object checkedResult(Object result, JinjavaInterpreter interpreter) {
         Object value = NativeValues.unwrap(result);
-        if (value instanceof CharSequence text && !limits.allowsChars(text.length())) {
+        long chars = value instanceof CharSequence text ? text.length() : 0;
+        long items = value instanceof Collection<?> || value instanceof Map<?, ?> ? FilterCall.items(value) : 0;
+        if (!limits.allowsChars(chars)) {
             throw new TemplateProblem(getName() + ": the result is longer than the limit of " + limits.maxOutputChars() + " characters");
         }
-        if ((value instanceof Collection<?> || value instanceof Map<?, ?>) && !limits.allowsItems(FilterCall.items(value))) {
+        if (!limits.allowsItems(items)) {
             throw new TemplateProblem(getName() + ": the result has more items than the limit of " + limits.maxCollectionSize());
+        }
+        if (interpreter instanceof RenderInterpreter render) {
+            render.addBuilt(chars, items);
         }
         return result;
     }

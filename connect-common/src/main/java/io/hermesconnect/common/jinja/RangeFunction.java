@@ -42,6 +42,9 @@ final class RangeFunction {
         if (limit > 0 && size > limit) {
             throw new TemplateProblem("range: the range has more numbers than the limit of " + limit);
         }
+        if (interpreter instanceof RenderInterpreter render) {
+            render.addBuilt(0, size);
+        }
         List<Long> numbers = new ArrayList<>((int) size);
         long number = start;
         for (int i = 0; i < size; i++, number += step) {

@@ -8,7 +8,6 @@ import com.hubspot.jinjava.el.ext.NamedParameter;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.tree.Node;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import jinjava.javax.el.ExpressionFactory;
@@ -23,17 +22,20 @@ import jinjava.javax.el.ValueExpression;
 final class RenderInterpreter extends JinjavaInterpreter {
 
     private final Context scope;
-    private final Duration maxRenderTime;
+    private final RenderLimits limits;
     private final ExpressionFactory expressions;
     /** What Jinjava's expression resolver evaluates in: this interpreter's variable resolver and the functions. */
     private final JinjavaELContext expressionContext;
     private Map<String, ?> variables = Map.of();
     private long deadlineNanos;
+    /** What the render's filters built so far, in characters and in list or map items: see {@link #addBuilt}. */
+    private long builtChars;
+    private long builtItems;
 
-    RenderInterpreter(Jinjava jinjava, Context scope, JinjavaConfig config, Duration maxRenderTime) {
+    RenderInterpreter(Jinjava jinjava, Context scope, JinjavaConfig config, RenderLimits limits) {
         super(jinjava, scope, config);
         this.scope = scope;
-        this.maxRenderTime = maxRenderTime;
+        this.limits = limits;
         this.expressions = jinjava.getExpressionFactory();
         this.expressionContext = new JinjavaELContext(this, new JinjavaInterpreterResolver(this));
         jinjava.getGlobalContext().getAllFunctions()
@@ -45,7 +47,22 @@ final class RenderInterpreter extends JinjavaInterpreter {
     /** Starts a render with these variables and a new deadline. */
     void begin(Map<String, ?> variables) {
         this.variables = variables;
-        deadlineNanos = System.nanoTime() + maxRenderTime.toNanos();
+        deadlineNanos = System.nanoTime() + limits.maxRenderTime().toNanos();
+        builtChars = 0;
+        builtItems = 0;
+    }
+
+    /**
+     * Counts what a filter built, and fails when the render's filters built more in all than their share of the
+     * {@link RenderLimits}: each result is within the limits, but a template could keep many of them at once.
+     */
+    void addBuilt(long chars, long items) {
+        builtChars += chars;
+        builtItems += items;
+        if (!limits.allowsChars(builtChars / RenderLimits.BUILT_PER_LIMIT) || !limits.allowsItems(builtItems / RenderLimits.BUILT_PER_LIMIT)) {
+            throw new TemplateProblem("the template's filters built more than " + RenderLimits.BUILT_PER_LIMIT
+                    + " times the limits on output and collection size in all");
+        }
     }
 
     /** Parses and binds an expression once, for {@link #evaluate} to run render after render; see {@link BoundExpression}. */
@@ -117,7 +134,7 @@ final class RenderInterpreter extends JinjavaInterpreter {
      */
     static void checkDeadline(JinjavaInterpreter interpreter) {
         if (interpreter instanceof RenderInterpreter render && System.nanoTime() - render.deadlineNanos > 0) {
-            throw new TemplateProblem("rendering took longer than the limit of " + render.maxRenderTime.toMillis() + " ms");
+            throw new TemplateProblem("rendering took longer than the limit of " + render.limits.maxRenderTime().toMillis() + " ms");
         }
     }
 }

@@ -156,7 +156,7 @@ final class Sandbox extends Jinjava {
     <T> T withInterpreter(Map<String, ?> variables, Function<RenderInterpreter, T> work) {
         RenderInterpreter interpreter = idleInterpreter.get();
         if (interpreter == null) {
-            interpreter = new RenderInterpreter(this, new RenderContext(newBaseContext(), null), getGlobalConfig(), limits.maxRenderTime());
+            interpreter = new RenderInterpreter(this, new RenderContext(newBaseContext(), null), getGlobalConfig(), limits);
         } else {
             idleInterpreter.set(null);
         }
