@@ -13,10 +13,16 @@ import java.util.Objects;
  *   <li><b>strict</b>: an undefined variable or attribute is an error; {@code default} and
  *       {@code is defined} still work on them;
  *   <li><b>sandboxed</b>: templates read maps, lists and plain values only — no Java methods,
- *       classes, reflection, files, other templates or network; render time, output and collection
- *       sizes are bounded; filters that read attributes by name ({@code attr}, {@code map(attribute=…)},
- *       {@code selectattr}, {@code groupby}, {@code sort}, {@code sum}, {@code unique}, loop unpacking) follow the
- *       rules of {@code a.b}, and Jinjava's reserved names are refused on every path;
+ *       classes, reflection, files, other templates or network; filters that read attributes by name
+ *       ({@code attr}, {@code map(attribute=…)}, {@code selectattr}, {@code groupby}, {@code sort}, {@code sum},
+ *       {@code unique}, loop unpacking) follow the rules of {@code a.b}, and Jinjava's reserved names are refused
+ *       on every path;
+ *   <li><b>bounded</b>: every filter and {@code range()} predicts the size of what it would build from its
+ *       operand and arguments and fails before building more than the {@code RenderLimits} allow (10 million
+ *       characters, a million list or map items, four times that for all the filters of one render); the 5 s
+ *       render deadline is checked before each node, at each filter call and inside {@code range()}; a
+ *       single-expression template's value is held to the output limit too. The bound of each filter is
+ *       listed in {@code FilterBounds};
  *   <li><b>one rendering per value</b>: Connect values are seen as data ({@link TemplateValues}: bytes as
  *       base64 text, dates and times as ISO-8601 text) and print the same whatever the template's shape or
  *       path; text prints as itself, control characters included;
@@ -35,6 +41,12 @@ import java.util.Objects;
  * Besides the usual Jinja filters it offers {@code regex_search}, {@code ldap_password_hash},
  * {@code crypto_rsa_oaep}, {@code normalize}, {@code unique} and {@code date_format}; {@code default}
  * returns its argument unchanged (a number stays a number).
+ *
+ * <p>Where Jinjava's filters are wrong, ours replace them: text is counted and cut by Unicode code points
+ * ({@code length}, {@code count}, {@code reverse}, {@code truncate}, {@code center}, {@code list}), case is
+ * changed in no particular locale ({@code upper}, {@code lower}, {@code capitalize}), {@code int} and
+ * {@code float} are exact (64-bit) or fail, and {@code range()} is exact up to the collection limit instead
+ * of stopping silently at 1000 numbers.
  *
  * <p>Thread-safe. Compiled templates are cached by source, so compiling the same text again is cheap.
  */
