@@ -17,8 +17,9 @@ import java.util.Map;
  */
 final class NumberFilters {
 
-    private static final BigDecimal MIN_LONG = BigDecimal.valueOf(Long.MIN_VALUE);
-    private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
+    /** The whole numbers just outside the 64-bit range: anything between them cuts to a long. */
+    private static final BigDecimal BELOW_LONG = BigDecimal.valueOf(Long.MIN_VALUE).subtract(BigDecimal.ONE);
+    private static final BigDecimal ABOVE_LONG = BigDecimal.valueOf(Long.MAX_VALUE).add(BigDecimal.ONE);
     /** Longer text is no number we read: it bounds the cost of parsing. */
     private static final int MAX_NUMBER_TEXT = 400;
 
@@ -36,10 +37,10 @@ final class NumberFilters {
         Object apply(Object value, Object[] args, Map<String, Object> kwargs) {
             BigDecimal number = decimal(value, this);
             if (number == null) {
-                return args.length > 0 ? NativeValues.unwrap(args[0]) : kwargs.getOrDefault("default", 0);
+                return fallback(args, kwargs, 0);
             }
             // compared before cutting: cutting '1e-999999999' or '1e999999999' would build a huge number
-            if (number.compareTo(MIN_LONG.subtract(BigDecimal.ONE)) <= 0 || number.compareTo(MAX_LONG.add(BigDecimal.ONE)) >= 0) {
+            if (number.compareTo(BELOW_LONG) <= 0 || number.compareTo(ABOVE_LONG) >= 0) {
                 throw problem("the number is outside the range of 64-bit integers");
             }
             long result = number.abs().compareTo(BigDecimal.ONE) < 0 ? 0 : number.setScale(0, RoundingMode.DOWN).longValueExact();
@@ -58,7 +59,7 @@ final class NumberFilters {
         Object apply(Object value, Object[] args, Map<String, Object> kwargs) {
             BigDecimal number = decimal(value, this);
             if (number == null) {
-                return args.length > 0 ? NativeValues.unwrap(args[0]) : kwargs.getOrDefault("default", 0.0);
+                return fallback(args, kwargs, 0.0);
             }
             double result = number.doubleValue();
             if (Double.isInfinite(result)) {
@@ -66,6 +67,12 @@ final class NumberFilters {
             }
             return result;
         }
+    }
+
+    /** The {@code default} argument, else {@code otherwise}. */
+    private static Object fallback(Object[] args, Map<String, Object> kwargs, Object otherwise) {
+        Object given = OwnFilter.argument(args, kwargs, 0, "default");
+        return given == null ? otherwise : NativeValues.unwrap(given);
     }
 
     /**
