@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
  * {@code 'i' | upper} would be {@code 'İ'}. Other values than text pass unchanged, as with Jinjava's.
  * Takes no arguments, so the direct path may call it.
  */
-final class CaseFilter implements Filter {
+final class CaseFilter implements Filter, ReplacesJinjavaFilter {
 
     static final CaseFilter UPPER = new CaseFilter("upper", text -> text.toUpperCase(Locale.ROOT));
     static final CaseFilter LOWER = new CaseFilter("lower", text -> text.toLowerCase(Locale.ROOT));

@@ -6,7 +6,7 @@ import java.util.Map;
  * {@code value | center(width=80)}: the text padded with spaces on both sides (one more on the right when the
  * padding is odd) to {@code width} Unicode code points; a text as long or longer passes unchanged.
  */
-final class CenterFilter extends OwnFilter {
+final class CenterFilter extends OwnFilter implements ReplacesJinjavaFilter {
 
     static final int DEFAULT_WIDTH = 80;
 

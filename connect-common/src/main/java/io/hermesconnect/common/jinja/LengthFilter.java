@@ -10,7 +10,7 @@ import java.util.Map;
  * ({@code '😀' | length} is 1, where Jinjava counts 2 UTF-16 units), or of items of a list, set, map or array;
  * 0 for anything else. Takes no arguments, so the direct path may call it.
  */
-final class LengthFilter implements Filter {
+final class LengthFilter implements Filter, ReplacesJinjavaFilter {
 
     private final String name;
 

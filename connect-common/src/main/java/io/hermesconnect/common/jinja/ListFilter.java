@@ -10,7 +10,7 @@ import java.util.Map;
  * item, where Jinjava's list splits it into two halves of a surrogate pair); any other value as Jinjava's
  * {@code list} makes it.
  */
-final class ListFilter extends OwnFilter {
+final class ListFilter extends OwnFilter implements ReplacesJinjavaFilter {
 
     private final Filter jinjavas;
 

@@ -27,7 +27,7 @@ final class NumberFilters {
     }
 
     /** {@code int}: an Integer when it fits, else a Long, as Jinjava's. */
-    static final class IntFilter extends OwnFilter {
+    static final class IntFilter extends OwnFilter implements ReplacesJinjavaFilter {
 
         IntFilter() {
             super("int");
@@ -49,7 +49,7 @@ final class NumberFilters {
     }
 
     /** {@code float}: a Double. */
-    static final class FloatFilter extends OwnFilter {
+    static final class FloatFilter extends OwnFilter implements ReplacesJinjavaFilter {
 
         FloatFilter() {
             super("float");

@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code value | reverse}: a text backwards by Unicode code points (a surrogate pair, like an emoji, stays
  * whole), or a list, set or array as a list in reverse order. Anything else passes unchanged.
  */
-final class ReverseFilter extends OwnFilter {
+final class ReverseFilter extends OwnFilter implements ReplacesJinjavaFilter {
 
     ReverseFilter() {
         super("reverse");

@@ -70,7 +70,8 @@ final class Sandbox extends Jinjava {
             throw new IOException("templates cannot read other templates or files");
         });
         this.filters = boundedFilters(ownFilters, limits);
-        this.library = new TemplateLibrary(registryOf(filters, Map.of()), ownFilters.stream().map(Filter::getName).collect(Collectors.toSet()));
+        this.library = new TemplateLibrary(registryOf(filters, Map.of()), ownFilters.stream()
+                .filter(filter -> !(filter instanceof ReplacesJinjavaFilter)).map(Filter::getName).collect(Collectors.toSet()));
         this.limits = limits;
         this.syntax = new SandboxParser.Syntax(library, new Arithmetic(limits), Feature.METHOD_INVOCATIONS, Feature.VARARGS);
         this.expressions = new ExpressionFactoryImpl(new TreeStore(syntax, new Cache(EXPRESSION_CACHE_SIZE)), new TruthyTypeConverter());

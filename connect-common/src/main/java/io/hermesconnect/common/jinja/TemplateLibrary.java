@@ -62,7 +62,7 @@ final class TemplateLibrary {
 
     /**
      * @param registry a context holding Jinjava's built-ins and our filters
-     * @param ownFilters the names of our filters, all allowed
+     * @param ownFilters the names of our filters, all allowed, less those that replace Jinjava's ({@link ReplacesJinjavaFilter})
      */
     TemplateLibrary(Context registry, Set<String> ownFilters) {
         this.filters = new TreeSet<>(JINJAVA_FILTERS);
@@ -72,7 +72,8 @@ final class TemplateLibrary {
         requireAll(names(registry.getAllTags()), TAGS, "tag");
         requireAll(names(registry.getAllFunctions()), FUNCTIONS, "function");
         disabled.put(Library.FILTER, without(names(registry.getAllFilters()), filters));
-        for (Filter filter : registry.getAllFilters()) {
+        // Jinjava's own filters, also where ours replace them with the same parameters (ReplacesJinjavaFilter)
+        for (Filter filter : new RenderContext(null, Map.of()).getAllFilters()) {
             if (JINJAVA_FILTERS.contains(filter.getName()) && !ownFilters.contains(filter.getName()) && !takesKeywordsItself(filter)) {
                 positionalFilters.put(filter.getName(), documentedParameters(filter));
             }

@@ -10,7 +10,7 @@ import java.util.Map;
  * word is cut (a cut without a space is kept whole). A text no longer than {@code length}, and any other
  * value, passes unchanged.
  */
-final class TruncateFilter extends OwnFilter {
+final class TruncateFilter extends OwnFilter implements ReplacesJinjavaFilter {
 
     private static final int DEFAULT_LENGTH = 255;
 

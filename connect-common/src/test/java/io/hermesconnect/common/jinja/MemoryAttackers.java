@@ -10,35 +10,38 @@ import java.util.Map;
  */
 public final class MemoryAttackers {
 
-    private static final String SHARED = "{% set a = ['xxxxxxxx', 'yyyyyyyy'] %}{% set b = [a, a, a, a] %}"
+    private static final String SHARED = "{% set a = [x, x] %}{% set b = [a, a, a, a] %}"
             + "{% set c = [b, b, b, b] %}{% set d = [c, c, c, c] %}{% set e = [d, d, d, d] %}{% set f = [e, e, e, e] %}"
             + "{% set g = [f, f, f, f] %}{% set h = [g, g, g, g] %}{% set i = [h, h, h, h] %}{% set j = [i, i, i, i] %}"
             + "{% set k = [j, j, j, j] %}{% set s = [k, k, k, k] %}";
 
     static final List<String> TEMPLATES = List.of(
-            "{{ 'a\\nb' | indent(1000000000) }}",
-            "{{ 'x' | center(50000000) }}",
-            "{{ 'x' | center(50000000) }}!",
-            "{{ [1, 2] | batch(1000000000) }}",
-            "{{ [1, 2] | slice(1000000000) }}",
-            "{{ '%1000000000d' | format(1) }}",
-            "{{ '%.1000000000f' | format(1.5) }}",
-            "{{ 'x' | center(9000000) | wordwrap(1) }}",
-            "{{ 'x y' | wordwrap(1, true, 'x' | center(9000000)) }}",
-            "{{ 'x' | center(9000000) | replace(' ', '&') | escape }}",
-            "{{ 'x' | center(9000000) | urlencode }}",
-            "{{ 'x' | center(9000000) | list }}",
-            "{{ 'x' | center(9000000) | replace(' ', 'ab') }}",
-            "{{ 'x' | center(9000000) | regex_replace(' ', 'ab') }}",
-            "{{ range(1000000000) }}",
-            "{% for i in range(100) %}{{ range(1000000) | length }}{% endfor %}",
-            "{{ ['x' | center(9000000), 'x' | center(9000000), 'x' | center(9000000), 'x' | center(9000000),"
-                    + " 'x' | center(9000000), 'x' | center(9000000)] | length }}",
+            "{{ lines | indent(1000000000) }}",
+            "{{ x | center(50000000) }}",
+            "{{ x | center(50000000) }}!",
+            "{{ [x, x] | batch(1000000000) }}",
+            "{{ [x, x] | slice(1000000000) }}",
+            "{{ '%1000000000d' | format(x) }}",
+            "{{ '%.1000000000f' | format(n) }}",
+            "{{ x | center(9000000) | wordwrap(1) }}",
+            "{{ lines | wordwrap(1, true, x | center(9000000)) }}",
+            "{{ x | center(9000000) | replace(' ', '&') | escape }}",
+            "{{ x | center(9000000) | urlencode }}",
+            "{{ x | center(9000000) | list }}",
+            "{{ x | center(9000000) | replace(' ', 'ab') }}",
+            "{{ x | center(9000000) | regex_replace(' ', 'ab') }}",
+            "{{ range(n * 1000000000) }}",
+            "{% for i in range(100) %}{{ range(n * 1000000) | length }}{% endfor %}",
+            "{{ [x | center(9000000), x | center(9000000), x | center(9000000), x | center(9000000),"
+                    + " x | center(9000000), x | center(9000000)] | length }}",
             SHARED + "{{ s | tojson }}",
             SHARED + "{{ s | join(',') }}",
             SHARED + "{{ s | string }}",
             SHARED + "{{ s | unique }}",
-            SHARED + "{{ 'x' | replace(s, 'y') }}");
+            SHARED + "{{ x | replace(s, 'y') }}");
+
+    /** The templates read these, so that they fail when rendered, not already when compiled. */
+    private static final Map<String, Object> VARIABLES = Map.of("x", "x", "lines", "a\nb", "n", 1);
 
     private MemoryAttackers() {
     }
@@ -48,7 +51,7 @@ public final class MemoryAttackers {
         for (int i = 0; i < TEMPLATES.size(); i++) {
             String outcome;
             try {
-                engine.compile(TEMPLATES.get(i)).render(Map.of());
+                engine.compile(TEMPLATES.get(i)).render(VARIABLES);
                 outcome = "RENDERED";
             } catch (TemplateException e) {
                 outcome = "FAILED " + e.getMessage().replace('\n', ' ');
