@@ -1,12 +1,11 @@
 package io.hermesconnect.common.jinja;
 
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import com.hubspot.jinjava.lib.filter.Filter;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntUnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What each filter templates may use may build, checked before it runs ({@link BoundedFilter}). Sizes are
@@ -22,14 +21,15 @@ import java.util.function.IntUnaryOperator;
  *   <tr><th>Filter</th><th>Checked before it runs</th></tr>
  *   <tr><td>{@code center(width)}</td><td>operand; the larger of it and {@code width}</td></tr>
  *   <tr><td>{@code indent(width)}</td><td>text + lines × {@code width}</td></tr>
- *   <tr><td>{@code wordwrap(width, break, wrapstring)}</td><td>text + (spaces + text / {@code width} + 1) × wrap string</td></tr>
+ *   <tr><td>{@code wordwrap(width, break, wrapstring)}</td><td>text + (whitespace + text / {@code width} + 1) × wrap string</td></tr>
  *   <tr><td>{@code format(args…)}</td><td>format + every field width and precision + the arguments</td></tr>
  *   <tr><td>{@code join(d)}</td><td>operand + items × {@code d}</td></tr>
  *   <tr><td>{@code replace(old, new, count)}</td><td>exact: text + occurrences × (new − old)</td></tr>
- *   <tr><td>{@code regex_replace(pattern, repl)}</td><td>text − matched + matches × {@code repl} + group
- *       references × matched; matches counted only when text + (text + 1) × {@code repl} is over the limit</td></tr>
+ *   <tr><td>{@code regex_replace(regex, new)}</td><td>ours ({@link RegexReplaceFilter}): checks its result as it
+ *       builds it, and the deadline as it searches</td></tr>
  *   <tr><td>{@code escape}, {@code e}, {@code forceescape}, {@code escapejson}, {@code urlencode}</td>
  *       <td>exact for text: each character's escaped length; 6× (9× for urlencode) the operand otherwise</td></tr>
+ *   <tr><td>{@code normalize}</td><td>exact for text: each character's decomposed length (up to 18)</td></tr>
  *   <tr><td>{@code b64encode}</td><td>exact: 4 per 3 UTF-8 bytes</td></tr>
  *   <tr><td>{@code round(precision)}</td><td>{@code precision} at most {@value #MAX_ROUND_PRECISION} digits</td></tr>
  *   <tr><td>{@code batch(linecount)}, {@code slice(slices)}</td><td>items + {@code linecount} / {@code slices} (padding)</td></tr>
@@ -39,7 +39,7 @@ import java.util.function.IntUnaryOperator;
  *       <td>operand and argument (hashed); items of both</td></tr>
  *   <tr><td>{@code string}, {@code tojson}, {@code title}, {@code trim}, {@code escapejs}, {@code md5},
  *       {@code b64decode}, {@code urldecode}, {@code fromjson}, {@code wordcount}, {@code bool}, {@code safe},
- *       {@code unique}, {@code normalize}, {@code regex_search}, {@code ldap_password_hash},
+ *       {@code unique}, {@code regex_search}, {@code ldap_password_hash},
  *       {@code crypto_rsa_oaep}, {@code date_format}</td>
  *       <td>operand (their result is no longer than it, or grows by a small factor: checked after)</td></tr>
  *   <tr><td>{@code upper}, {@code lower}, {@code capitalize}, {@code truncate}, {@code reverse}, {@code int},
@@ -70,8 +70,7 @@ final class FilterBounds {
             || c == '\n' || c == '\r' || c == '\t' ? 2 : c < 0x20 || c > 0x7e ? 6 : 1;
     private static final IntUnaryOperator URL_ENCODED = c -> Character.isLetterOrDigit(c) && c < 0x80
             || c == '-' || c == '_' || c == '.' || c == '~' ? 1 : 3 * utf8Bytes(c);
-    private static final java.util.regex.Pattern FORMAT_FIELD =
-            java.util.regex.Pattern.compile("%(?:\\d+\\$)?[-#+ 0,(<]*(\\d*)(?:\\.(\\d+))?");
+    private static final Pattern FORMAT_FIELD = Pattern.compile("%(?:\\d+\\$)?[-#+ 0,(<]*(\\d*)(?:\\.(\\d+))?");
 
     private static final Map<String, FilterBound> BOUNDS = Map.ofEntries(
             Map.entry("center", call -> call.requireChars(Math.max(call.valueChars(), call.number(0, "width", CenterFilter.DEFAULT_WIDTH)))),
@@ -80,12 +79,12 @@ final class FilterBounds {
             Map.entry("format", FilterBounds::format),
             Map.entry("join", call -> call.requireChars(call.valueChars() + call.items() * call.argumentChars(0, "d"))),
             Map.entry("replace", FilterBounds::replace),
-            Map.entry("regex_replace", FilterBounds::regexReplace),
             Map.entry("escape", call -> call.requireChars(call.grownLength(HTML_ESCAPED, 6))),
             Map.entry("e", call -> call.requireChars(call.grownLength(HTML_ESCAPED, 6))),
             Map.entry("forceescape", call -> call.requireChars(call.grownLength(HTML_ESCAPED, 6))),
             Map.entry("escapejson", call -> call.requireChars(call.grownLength(JSON_ESCAPED, 6))),
             Map.entry("urlencode", call -> call.requireChars(call.grownLength(URL_ENCODED, 9))),
+            Map.entry("normalize", call -> call.requireChars(call.grownLength(NormalizeFilter::decomposedLength, 18))),
             Map.entry("b64encode", call -> call.requireChars((call.grownLength(FilterBounds::utf8Bytes, 3) + 2) / 3 * 4)),
             Map.entry("round", FilterBounds::round),
             Map.entry("batch", call -> call.requireItems(call.items() + Math.max(0, call.number(0, "linecount", 0)))),
@@ -100,7 +99,7 @@ final class FilterBounds {
             Map.entry("trim", OPERAND), Map.entry("escapejs", OPERAND), Map.entry("md5", OPERAND),
             Map.entry("b64decode", OPERAND), Map.entry("urldecode", OPERAND), Map.entry("fromjson", OPERAND),
             Map.entry("wordcount", OPERAND), Map.entry("bool", OPERAND), Map.entry("safe", OPERAND),
-            Map.entry("unique", OPERAND), Map.entry("normalize", OPERAND), Map.entry("regex_search", OPERAND),
+            Map.entry("unique", OPERAND), Map.entry("regex_search", OPERAND),
             Map.entry("ldap_password_hash", OPERAND), Map.entry("crypto_rsa_oaep", OPERAND),
             Map.entry("date_format", OPERAND));
 
@@ -121,9 +120,9 @@ final class FilterBounds {
     }
 
     private static void wordwrap(FilterCall call) {
-        long width = Math.max(1, call.number(0, "width", 79));
+        long width = Math.max(1, call.number(0, "width", WordwrapFilter.DEFAULT_WIDTH));
         long wrap = Math.max(1, call.argumentChars(2, "wrapstring"));
-        long lines = call.count(' ') + call.textLength() / width + 1;
+        long lines = call.grownLength(c -> Character.isWhitespace(c) ? 1 : 0, 1) + call.textLength() / width + 1;
         call.requireChars(call.textLength() + lines * wrap);
     }
 
@@ -136,7 +135,7 @@ final class FilterBounds {
     private static void format(FilterCall call) {
         long chars = call.textLength() + call.allArgumentChars();
         if (call.value() instanceof String format) {
-            java.util.regex.Matcher field = FORMAT_FIELD.matcher(format);
+            Matcher field = FORMAT_FIELD.matcher(format);
             while (field.find()) {
                 chars += digits(field.group(1)) + digits(field.group(2));
             }
@@ -165,34 +164,6 @@ final class FilterBounds {
             found++;
         }
         call.requireChars(text.length() + found * (replacement.toString().length() - search.length()));
-    }
-
-    private static void regexReplace(FilterCall call) {
-        Object regex = call.argument(0, "regex");
-        Object replacement = call.argument(1, "new");
-        if (!(call.value() instanceof String text) || regex == null || replacement == null) {
-            call.valueChars();
-            return;
-        }
-        String repl = replacement.toString();
-        long references = repl.chars().filter(c -> c == '$').count();
-        if (call.withinOutputLimit(text.length() + (text.length() + 1L) * repl.length())) {
-            return;
-        }
-        Pattern pattern;
-        try {
-            pattern = Pattern.compile(regex.toString());
-        } catch (PatternSyntaxException invalid) {
-            return; // Jinjava reports it
-        }
-        long matches = 0;
-        long matched = 0;
-        for (Matcher matcher = pattern.matcher(text); matcher.find(); ) {
-            matches++;
-            matched += matcher.end() - matcher.start();
-        }
-        // a reference to a group repeats at most the match it is part of
-        call.requireChars(text.length() - matched + matches * repl.length() + references * matched);
     }
 
     private static void split(FilterCall call) {

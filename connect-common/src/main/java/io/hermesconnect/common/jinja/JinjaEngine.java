@@ -95,9 +95,14 @@ public final class JinjaEngine {
                 new ReverseFilter(),
                 new CenterFilter(),
                 new TruncateFilter(),
+                new RegexReplaceFilter(),
+                new WordwrapFilter(),
                 new ListFilter(new com.hubspot.jinjava.lib.filter.ListFilter()),
                 new NumberFilters.IntFilter(),
-                new NumberFilters.FloatFilter()));
+                new NumberFilters.FloatFilter(),
+                new NumberFilters.AbsFilter(),
+                FirstLastFilter.first(),
+                FirstLastFilter.last()));
         return filters;
     }
 

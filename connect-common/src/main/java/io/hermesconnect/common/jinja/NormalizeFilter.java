@@ -25,4 +25,24 @@ final class NormalizeFilter extends OwnFilter {
         }
         return COMBINING_MARKS.matcher(Normalizer.normalize(value.toString(), Normalizer.Form.NFKD)).replaceAll("");
     }
+
+    /**
+     * How many UTF-16 units the decomposition turns this one into at most, so that {@link FilterBounds} can bound
+     * the result before it is built (up to 18: U+FDFA decomposes into 18 characters); half a surrogate pair counts
+     * 3, as no supplementary character decomposes into more than 6 units.
+     */
+    static int decomposedLength(int unit) {
+        return Character.isSurrogate((char) unit) ? 3 : Decompositions.LENGTHS[unit];
+    }
+
+    /** The decomposed length of every BMP character, computed once when first needed (about 0.2 s). */
+    private static final class Decompositions {
+        static final byte[] LENGTHS = new byte[Character.MAX_VALUE + 1];
+
+        static {
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                LENGTHS[c] = (byte) Normalizer.normalize(String.valueOf((char) c), Normalizer.Form.NFKD).length();
+            }
+        }
+    }
 }

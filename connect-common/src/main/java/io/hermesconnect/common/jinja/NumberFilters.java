@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 import java.util.Map;
 
 /**
- * {@code int(default=0)} and {@code float(default=0.0)}, exact where Jinjava's are not: Jinjava's {@code int}
+ * {@code int(default=0)}, {@code float(default=0.0)} and {@code abs}, exact where Jinjava's are not: Jinjava's {@code int}
  * saturates ({@code 1e300 | int} is 9223372036854775807) and reads text with the JVM's locale ({@code '1,234'}),
  * its {@code float} is 32-bit ({@code '123456789' | float} is 1.23456792E8) and turns {@code '1e400'} into 0.
  *
@@ -66,6 +66,50 @@ final class NumberFilters {
                 throw problem("the number is outside the range of 64-bit floats");
             }
             return result;
+        }
+    }
+
+    /**
+     * {@code abs}: the number without its sign, of the same type (Jinjava's wraps {@code Long.MIN_VALUE} back to
+     * itself: ours fails, as it has no 64-bit absolute value); decimal text gives a decimal, none gives none.
+     */
+    static final class AbsFilter extends OwnFilter implements ReplacesJinjavaFilter {
+
+        AbsFilter() {
+            super("abs");
+        }
+
+        @Override
+        Object apply(Object value, Object[] args, Map<String, Object> kwargs) {
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof Long number) {
+                if (number == Long.MIN_VALUE) {
+                    throw problem("the number is outside the range of 64-bit integers");
+                }
+                return Math.abs(number);
+            }
+            if (value instanceof Integer number) {
+                return number == Integer.MIN_VALUE ? (Object) (-(long) number) : (Object) Math.abs(number);
+            }
+            if (value instanceof Short || value instanceof Byte) {
+                return Math.abs(((Number) value).intValue());
+            }
+            if (value instanceof Double number) {
+                return Math.abs(number);
+            }
+            if (value instanceof Float number) {
+                return Math.abs(number);
+            }
+            if (value instanceof BigInteger number) {
+                return number.abs();
+            }
+            BigDecimal number = decimal(value, this);
+            if (number == null) {
+                throw problem("expects a number");
+            }
+            return number.abs();
         }
     }
 

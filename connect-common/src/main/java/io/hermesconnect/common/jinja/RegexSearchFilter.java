@@ -2,7 +2,7 @@ package io.hermesconnect.common.jinja;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import java.util.Map;
 
 /**
@@ -10,11 +10,12 @@ import java.util.Map;
  * numbered group of it), or none when nothing matches.
  *
  * <p>Patterns use RE2 syntax (like Java's, without back-references and look-around), which runs in
- * linear time: a template cannot stall a task with a catastrophic pattern.
+ * linear time: a template cannot stall a task with a catastrophic pattern; the render's deadline is checked
+ * while it searches.
  */
 final class RegexSearchFilter extends OwnFilter {
 
-    private final LruCache<String, Pattern> patterns = new LruCache<>(256);
+    private final RegexPatterns patterns = new RegexPatterns();
 
     RegexSearchFilter() {
         super("regex_search");
@@ -22,11 +23,11 @@ final class RegexSearchFilter extends OwnFilter {
 
     @Override
     Object apply(Object value, Object[] args, Map<String, Object> kwargs) {
-        Pattern pattern = compile(requiredString(args, kwargs, 0, "pattern"));
+        Pattern pattern = patterns.compile(requiredString(args, kwargs, 0, "pattern"), this);
         if (value == null) {
             return null;
         }
-        Matcher matcher = pattern.matcher(value.toString());
+        Matcher matcher = pattern.matcher(new DeadlineText(value.toString(), JinjavaInterpreter.getCurrent()));
         if (!matcher.find()) {
             return null;
         }
@@ -35,14 +36,6 @@ final class RegexSearchFilter extends OwnFilter {
             return group == null ? matcher.group() : matcher.group(Integer.parseInt(group.toString()));
         } catch (IndexOutOfBoundsException | NumberFormatException noSuchGroup) {
             throw problem("the group must be the number of a group of the pattern");
-        }
-    }
-
-    private Pattern compile(String regex) {
-        try {
-            return patterns.get(regex, Pattern::compile);
-        } catch (PatternSyntaxException invalid) {
-            throw problem("invalid pattern: " + invalid.getDescription());
         }
     }
 }

@@ -31,6 +31,7 @@ class FilterBoundsTest {
         variables.put("text", "x".repeat(600));
         variables.put("lines", "a\nb\nc");
         variables.put("long", "x".repeat(900));
+        variables.put("ligatures", "\uFDFA".repeat(100)); // each decomposes into 18 characters
         variables.put("commas", "a,".repeat(150));
         variables.put("items", List.of("a", "b", "c"));
         return engine.compile(source).render(variables);
@@ -46,12 +47,13 @@ class FilterBoundsTest {
             {{ '%.1001f' | format(1.5) }}                      ==> format: the result or an operand would be longer than the limit of 1000 characters
             {{ items | join(text) }}                           ==> join: the result or an operand would be longer than the limit of 1000 characters
             {{ text | replace('x', 'yy') }}                    ==> replace: the result or an operand would be longer than the limit of 1000 characters
-            {{ text | regex_replace('x', 'yy') }}              ==> regex_replace: the result or an operand would be longer than the limit of 1000 characters
-            {{ text | regex_replace('(x)', '$1$1') }}          ==> regex_replace: the result or an operand would be longer than the limit of 1000 characters
+            {{ text | regex_replace('x', 'yy') }}              ==> regex_replace: the result would be longer than the limit of 1000 characters
+            {{ text | regex_replace('(x)', '$1$1') }}          ==> regex_replace: the result would be longer than the limit of 1000 characters
             {{ text | replace('x', '<') | e }}                 ==> e: the result or an operand would be longer than the limit of 1000 characters
             {{ text | replace('x', '&') | escape }}            ==> escape: the result or an operand would be longer than the limit of 1000 characters
             {{ text | replace('x', '\\n') | escapejson }}      ==> escapejson: the result or an operand would be longer than the limit of 1000 characters
             {{ text | replace('x', ' ') | urlencode }}         ==> urlencode: the result or an operand would be longer than the limit of 1000 characters
+            {{ ligatures | normalize }}                        ==> normalize: the result or an operand would be longer than the limit of 1000 characters
             {{ long | b64encode }}                             ==> b64encode: the result or an operand would be longer than the limit of 1000 characters
             {{ 1.5 | round(1001) }}                            ==> round: the precision must be at most 1000 digits
             {{ items | batch(1000000000) }}                    ==> batch: the result would have more items than the limit of 100
@@ -176,15 +178,28 @@ class FilterBoundsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{{ text | regex_replace('(x+x+)+y', 'z') }}", "{{ text | regex_search('(x+x+)+y') }}"})
+    void checksTheDeadlineWhileSearchingText(String source) {
+        JinjaEngine quick = new JinjaEngine(new RenderLimits(10_000_000, 1_000_000, Duration.ofMillis(100)));
+        Template search = quick.compile(source);
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> search.render(Map.of("text", "x".repeat(9_000_000))))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("rendering took longer than the limit of 100 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
     @Test
     void boundsEveryFilterTemplatesMayUse() {
         Set<String> allowed = new TreeSet<>(TemplateLibrary.JINJAVA_FILTERS);
         allowed.addAll(List.of("regex_search", "ldap_password_hash", "crypto_rsa_oaep", "normalize", "unique", "date_format"));
-        Set<String> readTextOnlyOrBuildNoMoreThanTheyRead = Set.of("upper", "lower", "capitalize", "truncate", "reverse",
+        Set<String> checkedAsTheyBuildOrNoLargerThanTheyRead = Set.of("regex_replace", "upper", "lower", "capitalize", "truncate", "reverse",
                 "int", "float", "abs", "length", "count", "first", "last", "sort", "sum", "map", "select", "reject",
                 "attr", "dictsort", "groupby", "selectattr", "rejectattr");
         Set<String> decided = new TreeSet<>(FilterBounds.boundedBeforeTheyRun());
-        decided.addAll(readTextOnlyOrBuildNoMoreThanTheyRead);
+        decided.addAll(checkedAsTheyBuildOrNoLargerThanTheyRead);
 
         assertThat(decided).containsAll(allowed);
     }

@@ -30,6 +30,7 @@ public final class MemoryAttackers {
             "{{ x | center(9000000) | list }}",
             "{{ x | center(9000000) | replace(' ', 'ab') }}",
             "{{ x | center(9000000) | regex_replace(' ', 'ab') }}",
+            "{{ x | center(1000000) | replace(' ', ligature) | normalize }}",
             "{{ range(n * 1000000000) }}",
             "{% for i in range(100) %}{{ range(n * 1000000) | length }}{% endfor %}",
             "{{ [x | center(9000000), x | center(9000000), x | center(9000000), x | center(9000000),"
@@ -41,7 +42,7 @@ public final class MemoryAttackers {
             SHARED + "{{ x | replace(s, 'y') }}");
 
     /** The templates read these, so that they fail when rendered, not already when compiled. */
-    private static final Map<String, Object> VARIABLES = Map.of("x", "x", "lines", "a\nb", "n", 1);
+    private static final Map<String, Object> VARIABLES = Map.of("x", "x", "lines", "a\nb", "n", 1, "ligature", "\uFDFA");
 
     private MemoryAttackers() {
     }

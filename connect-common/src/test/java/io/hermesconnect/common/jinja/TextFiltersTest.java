@@ -35,6 +35,16 @@ class TextFiltersTest {
             {{ 'straße' | upper }}                     ==> STRASSE
             {{ 'ÉCOLE' | lower }}                      ==> école
             {{ 'élan VITAL' | capitalize }}            ==> Élan vital
+            {{ emoji | first }}-{{ emoji | last }}    ==> a-b
+            {{ pair | first | length }}               ==> 1
+            {{ [1, 2, 3] | last }}                    ==> 3
+            {{ '😀😀😀' | wordwrap(2, true, '|') }}   ==> 😀😀|😀
+            {{ 'ab cd ef gh' | wordwrap(5, true, '|') }} ==> ab cd|ef gh
+            {{ 'abcdefghijkl' | wordwrap(5, true, '|') }} ==> abcde|fghij|kl
+            {{ 'abcdefghijkl x' | wordwrap(5, false, '|') }} ==> abcdefghijkl|x
+            {{ 'ab\\ncd ef\\n\\nx' | wordwrap(4, true, '|') }} ==> ab|cd|ef||x
+            {{ 'a1b22' | regex_replace('[0-9]+', '#') }}  ==> a#b#
+            {{ 'ab' | regex_replace('(a)(b)', '$2$1') }}  ==> ba
             """)
     void countsAndCutsByCodePoints(String source, String expected) {
         assertThat(render(source)).hasToString(expected);
@@ -70,6 +80,10 @@ class TextFiltersTest {
             {{ true | int }}               ==> 1
             {{ '9223372036854775807' | int }} ==> 9223372036854775807
             {{ '1e-999999999' | int }}     ==> 0
+            {{ -5 | abs }}                 ==> 5
+            {{ -2147483648 | int | abs }}  ==> 2147483648
+            {{ '-2.5' | abs }}             ==> 2.5
+            {{ -1.5 | abs }}               ==> 1.5
             """)
     void convertsNumbersExactly(String source, String expected) {
         assertThat(render(source)).hasToString(expected);
@@ -81,6 +95,8 @@ class TextFiltersTest {
             {{ 1e300 | int }}                 ==> int: the number is outside the range of 64-bit integers
             {{ '1e999999999' | int }}         ==> int: the number is outside the range of 64-bit integers
             {{ '1e400' | float }}             ==> float: the number is outside the range of 64-bit floats
+            {{ '-9223372036854775808' | int | abs }} ==> abs: the number is outside the range of 64-bit integers
+            {{ 'x' | abs }}                   ==> abs: expects a number
             """)
     void failsOnNumbersOutOfRange(String source, String problem) {
         assertThatThrownBy(() -> render(source))
