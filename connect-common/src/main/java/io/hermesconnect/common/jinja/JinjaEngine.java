@@ -42,11 +42,12 @@ import java.util.Objects;
  * {@code crypto_rsa_oaep}, {@code normalize}, {@code unique} and {@code date_format}; {@code default}
  * returns its argument unchanged (a number stays a number).
  *
- * <p>Where Jinjava's filters are wrong, ours replace them: text is counted and cut by Unicode code points
- * ({@code length}, {@code count}, {@code reverse}, {@code truncate}, {@code center}, {@code list}), case is
- * changed in no particular locale ({@code upper}, {@code lower}, {@code capitalize}), {@code int} and
- * {@code float} are exact (64-bit) or fail, and {@code range()} is exact up to the collection limit instead
- * of stopping silently at 1000 numbers.
+ * <p>Where Jinjava's filters are wrong, ours replace them, with the same parameters: text is counted and cut by
+ * Unicode code points ({@code length}, {@code count}, {@code reverse}, {@code truncate}, {@code center},
+ * {@code wordwrap}, {@code list}, {@code first}, {@code last}), case is changed in no particular locale
+ * ({@code upper}, {@code lower}, {@code capitalize}), {@code int}, {@code float} and {@code abs} are exact (64-bit)
+ * or fail, {@code regex_replace} checks its result as it builds it, and {@code range()} is exact up to the
+ * collection limit instead of stopping silently at 1000 numbers.
  *
  * <p>Thread-safe. Compiled templates are cached by source, so compiling the same text again is cheap.
  */
