@@ -5,6 +5,7 @@ import static io.hermesconnect.transforms.TestEvents.create;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Templates that would exhaust a worker's memory, in a Filter rule and a JinjaMapping attribute configured as on a
  * worker (the shared engine, its default limits): each record fails with a DataException naming the key and the
- * record, never with an OutOfMemoryError.
+ * record, never with an OutOfMemoryError; a template that reads no field fails already when configured.
  */
 class TemplateLimitsTest {
 
@@ -26,15 +27,15 @@ class TemplateLimitsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
-            "{{ 'a\\nb' | indent(1000000000) }}",
+            "{{ after.login | indent(1000000000) }}",
             "{{ after.login | center(50000000) }}",
             "{{ after.login | center(50000000) == 'x' }}",
             "{{ '%1000000000s' | format(after.login) }}",
             "{{ [after.login] | batch(1000000000) | length > 0 }}",
             "{{ after.login | wordwrap(1, true, 'x' | center(9000000)) }}",
-            "{{ range(2000000) | length > 0 }}",
-            "{{ ['x' | center(9000000), 'x' | center(9000000), 'x' | center(9000000), 'x' | center(9000000),"
-                    + " 'x' | center(9000000)] | length > 0 }}",
+            "{{ range(after.id * 2000000) | length > 0 }}",
+            "{{ [after.login | center(9000000), after.login | center(9000000), after.login | center(9000000),"
+                    + " after.login | center(9000000), after.login | center(9000000)] | length > 0 }}",
             "{{ after.login | center(9000000) | urlencode | length > 0 }}",
             "{{ after.login | center(9000000) | list | length > 0 }}",
     })
@@ -48,18 +49,19 @@ class TemplateLimitsTest {
                 .hasMessageContaining("topic 'app.public.users' partition 0")
                 .hasMessageContaining("than ")
                 .hasMessageContaining("limit")
-                .hasMessageNotContaining("Alice");
+                .hasMessageNotContaining("Alice")
+                .hasMessageNotContaining("AMartin");
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
-            "{{ 'a\\nb' | indent(1000000000) }}",
+            "{{ login | indent(1000000000) }}",
             "{{ first_name | center(50000000) }}",
             "{{ first_name | center(50000000) }}!",
-            "{{ '%.1000000000f' | format(1.5) }}",
+            "{{ '%.1000000000f' | format(age) }}",
             "{{ [login] | slice(1000000000) }}",
-            "{{ range(2000000) | join(',') }}",
-            "{{ 'x' | center(9000000) | replace(' ', '&') | escape }}",
+            "{{ range(id * 2000000) | join(',') }}",
+            "{{ login | center(9000000) | replace(' ', '&') | escape }}",
             SHARED + "{{ s | string }}",
             SHARED + "{{ s | tojson }}",
     })
@@ -73,6 +75,19 @@ class TemplateLimitsTest {
                 .hasMessageContaining("topic 'app.public.users' partition 0")
                 .hasMessageContaining("than ")
                 .hasMessageContaining("limit")
-                .hasMessageNotContaining("Alice");
+                .hasMessageNotContaining("Alice")
+                .hasMessageNotContaining("AMartin");
+    }
+
+    /** A template that reads no field and hits a limit fails on every record: it is refused when configured. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{{ 'a\\nb' | indent(1000000000) | length > 0 }}", "{{ range(2000000) | length > 0 }}"})
+    void aTemplateThatCanOnlyHitALimitIsRefusedWhenConfigured(String condition) {
+        Filter<SourceRecord> filter = new Filter<>();
+
+        assertThatThrownBy(() -> filter.configure(Map.of("rules", "r", "rules.r.condition", condition, "rules.r.action", "IGNORE")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("rules.r.condition")
+                .hasMessageContaining("than the limit");
     }
 }

@@ -25,9 +25,12 @@ final class PrintedSize {
 
     /** The value's printed size, or {@code budget + 1} when it is larger than the budget. */
     static long of(Object value, long budget) {
+        if (!(value instanceof Map<?, ?> || value instanceof Collection<?> || value instanceof Object[])) {
+            return Math.min(shallowSize(nonNull(value)), budget + 1); // a scalar: no walk
+        }
         long size = 0;
         Deque<Object> pending = new ArrayDeque<>();
-        pending.push(value == null ? "None" : value);
+        pending.push(value);
         while (!pending.isEmpty() && size <= budget) {
             Object next = pending.pop();
             size += shallowSize(next);
