@@ -1,5 +1,8 @@
 package io.hermesconnect.common.jinja;
 
+import static io.hermesconnect.common.jinja.FilterCall.plus;
+import static io.hermesconnect.common.jinja.FilterCall.times;
+
 import com.hubspot.jinjava.lib.filter.Filter;
 import java.util.Map;
 import java.util.Set;
@@ -8,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What each filter templates may use may build, checked before it runs ({@link BoundedFilter}). Sizes are
+ * What each filter of templates may build, checked before it runs ({@link BoundedFilter}). Sizes are
  * predicted from the operand and the arguments, without building anything: text against
  * {@link RenderLimits#maxOutputChars()}, lists and maps against {@link RenderLimits#maxCollectionSize()}. Every
  * filter call also checks the render's deadline, measures its arguments (most filters turn them into text,
@@ -19,7 +22,7 @@ import java.util.regex.Pattern;
  * <table>
  *   <caption>Filters and their bounds</caption>
  *   <tr><th>Filter</th><th>Checked before it runs</th></tr>
- *   <tr><td>{@code center(width)}</td><td>operand; the larger of it and {@code width}</td></tr>
+ *   <tr><td>{@code center(width)}</td><td>exact for text: text + padding to {@code width}</td></tr>
  *   <tr><td>{@code indent(width)}</td><td>text + lines × {@code width}</td></tr>
  *   <tr><td>{@code wordwrap(width, break, wrapstring)}</td><td>text + (whitespace + text / {@code width} + 1) × wrap string</td></tr>
  *   <tr><td>{@code format(args…)}</td><td>format + every field width and precision + the arguments</td></tr>
@@ -73,11 +76,11 @@ final class FilterBounds {
     private static final Pattern FORMAT_FIELD = Pattern.compile("%(?:\\d+\\$)?[-#+ 0,(<]*(\\d*)(?:\\.(\\d+))?");
 
     private static final Map<String, FilterBound> BOUNDS = Map.ofEntries(
-            Map.entry("center", call -> call.requireChars(Math.max(call.valueChars(), call.number(0, "width", CenterFilter.DEFAULT_WIDTH)))),
-            Map.entry("indent", call -> call.requireChars(call.textLength() + (call.count('\n') + 1) * Math.max(0, call.number(0, "width", 4)))),
+            Map.entry("center", FilterBounds::center),
+            Map.entry("indent", call -> call.requireChars(plus(call.textLength(), times(call.count('\n') + 1, Math.max(0, call.number(0, "width", 4)))))),
             Map.entry("wordwrap", FilterBounds::wordwrap),
             Map.entry("format", FilterBounds::format),
-            Map.entry("join", call -> call.requireChars(call.valueChars() + call.items() * call.argumentChars(0, "d"))),
+            Map.entry("join", call -> call.requireChars(plus(call.valueChars(), times(call.items(), call.argumentChars(0, "d"))))),
             Map.entry("replace", FilterBounds::replace),
             Map.entry("escape", call -> call.requireChars(call.grownLength(HTML_ESCAPED, 6))),
             Map.entry("e", call -> call.requireChars(call.grownLength(HTML_ESCAPED, 6))),
@@ -87,8 +90,8 @@ final class FilterBounds {
             Map.entry("normalize", call -> call.requireChars(call.grownLength(NormalizeFilter::decomposedLength, 18))),
             Map.entry("b64encode", call -> call.requireChars((call.grownLength(FilterBounds::utf8Bytes, 3) + 2) / 3 * 4)),
             Map.entry("round", FilterBounds::round),
-            Map.entry("batch", call -> call.requireItems(call.items() + Math.max(0, call.number(0, "linecount", 0)))),
-            Map.entry("slice", call -> call.requireItems(call.items() + Math.max(0, call.number(0, "slices", 0)))),
+            Map.entry("batch", call -> call.requireItems(plus(call.items(), Math.max(0, call.number(0, "linecount", 0))))),
+            Map.entry("slice", call -> call.requireItems(plus(call.items(), Math.max(0, call.number(0, "slices", 0))))),
             Map.entry("list", call -> call.requireItems(call.value() instanceof String ? call.textLength() : call.items())),
             Map.entry("split", FilterBounds::split),
             Map.entry("union", FilterBounds::setOperation),
@@ -119,11 +122,17 @@ final class FilterBounds {
         return BOUNDS.keySet();
     }
 
+    private static void center(FilterCall call) {
+        long width = Math.max(0, call.number(0, "width", CenterFilter.DEFAULT_WIDTH));
+        long padding = call.value() instanceof String text ? Math.max(0, width - text.codePointCount(0, text.length())) : width;
+        call.requireChars(plus(call.textLength(), padding));
+    }
+
     private static void wordwrap(FilterCall call) {
         long width = Math.max(1, call.number(0, "width", WordwrapFilter.DEFAULT_WIDTH));
         long wrap = Math.max(1, call.argumentChars(2, "wrapstring"));
         long lines = call.grownLength(c -> Character.isWhitespace(c) ? 1 : 0, 1) + call.textLength() / width + 1;
-        call.requireChars(call.textLength() + lines * wrap);
+        call.requireChars(plus(call.textLength(), times(lines, wrap)));
     }
 
     private static void round(FilterCall call) {
@@ -137,7 +146,7 @@ final class FilterBounds {
         if (call.value() instanceof String format) {
             Matcher field = FORMAT_FIELD.matcher(format);
             while (field.find()) {
-                chars += digits(field.group(1)) + digits(field.group(2));
+                chars = plus(chars, plus(digits(field.group(1)), digits(field.group(2))));
             }
         }
         call.requireChars(chars);
@@ -147,7 +156,7 @@ final class FilterBounds {
         if (number == null || number.isEmpty()) {
             return 0;
         }
-        return number.length() > 18 ? Long.MAX_VALUE / 4 : Long.parseLong(number);
+        return number.length() > 18 ? Long.MAX_VALUE : Long.parseLong(number);
     }
 
     private static void replace(FilterCall call) {

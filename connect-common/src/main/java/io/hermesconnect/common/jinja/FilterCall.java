@@ -107,9 +107,15 @@ final class FilterCall {
         return requireChars(chars);
     }
 
-    /** Whether text of this length is within the output limit. */
-    boolean withinOutputLimit(long chars) {
-        return limits.allowsChars(chars);
+    /** {@code a + b} for sizes (not negative), at most Long.MAX_VALUE: arguments may be any number. */
+    static long plus(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    /** {@code a × b} for sizes (not negative), at most Long.MAX_VALUE. */
+    static long times(long a, long b) {
+        return a != 0 && b > Long.MAX_VALUE / a ? Long.MAX_VALUE : a * b;
     }
 
     /** Fails unless text of this length is within the output limit; returns the length. */
