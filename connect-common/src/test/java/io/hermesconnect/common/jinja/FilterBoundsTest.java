@@ -41,6 +41,9 @@ class FilterBoundsTest {
     @CsvSource(delimiterString = "==>", quoteCharacter = '"', textBlock = """
             {{ lines | indent(400) }}                          ==> indent: the result or an operand would be longer than the limit of 1000 characters
             {{ lines | indent(width=400) }}                    ==> indent: the result or an operand would be longer than the limit of 1000 characters
+            {{ lines | indent(9223372036854775807) }}          ==> indent: the result or an operand would be longer than the limit of 1000 characters
+            {{ '%99999999999999999999d%99999999999999999999d' | format(text, text) }} ==> format: the result or an operand would be longer than the limit of 1000 characters
+            {{ items | batch(9223372036854775807) }}           ==> batch: the result would have more items than the limit of 100
             {{ 'x' | center(1001) }}                           ==> center: the result or an operand would be longer than the limit of 1000 characters
             {{ 'a b c' | wordwrap(1, true, text) }}            ==> wordwrap: the result or an operand would be longer than the limit of 1000 characters
             {{ '%1001s' | format('x') }}                       ==> format: the result or an operand would be longer than the limit of 1000 characters
