@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LdapPasswordHashFilterTest {
 
@@ -75,5 +76,19 @@ class LdapPasswordHashFilterTest {
     void rejectsUnknownSchemes() {
         assertThatThrownBy(() -> Render.withValue("{{ value | ldap_password_hash('CRYPT') }}", PASSWORD))
                 .hasMessageContaining("ldap_password_hash: unknown scheme, expected one of SSHA, SSHA256");
+    }
+
+    /** Unicode case rules would read these as SSHA, SHA and SHA256: only ASCII letters name a scheme. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ßha", "ſha", "ſha256", "ＳＳＨＡ"})
+    void rejectsNamesThatOnlyUnicodeCaseFoldingTurnsIntoSchemes(String scheme) {
+        assertThatThrownBy(() -> Render.withValue("{{ value | ldap_password_hash('" + scheme + "') }}", PASSWORD))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("ldap_password_hash: unknown scheme");
+    }
+
+    @Test
+    void acceptsSchemeNamesInAnyAsciiCase() {
+        assertThat((String) Render.withValue("{{ value | ldap_password_hash('sSha') }}", PASSWORD)).startsWith("{SSHA}");
     }
 }
