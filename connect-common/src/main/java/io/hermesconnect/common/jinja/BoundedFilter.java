@@ -41,13 +41,13 @@ final class BoundedFilter implements Filter {
     @Override
     public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
         check(var, interpreter, args, Map.of());
-        return checkedResult(filter.filter(var, interpreter, args), interpreter);
+        return checkedResult(var, filter.filter(var, interpreter, args), interpreter);
     }
 
     @Override
     public Object filter(Object var, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
         check(var, interpreter, args, kwargs);
-        return checkedResult(filter.filter(var, interpreter, args, kwargs), interpreter);
+        return checkedResult(var, filter.filter(var, interpreter, args, kwargs), interpreter);
     }
 
     private void check(Object var, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
@@ -59,9 +59,9 @@ final class BoundedFilter implements Filter {
 
     /**
      * The result, unless it is over a limit (filters that grow text by a small factor are checked only here), or
-     * the render's filters built too much in all.
+     * the render's filters built too much in all (a filter that returned its operand built nothing).
      */
-    private Object checkedResult(Object result, JinjavaInterpreter interpreter) {
+    private Object checkedResult(Object var, Object result, JinjavaInterpreter interpreter) {
         Object value = NativeValues.unwrap(result);
         long chars = value instanceof CharSequence text ? text.length() : 0;
         long items = value instanceof Collection<?> || value instanceof Map<?, ?> ? FilterCall.items(value) : 0;
@@ -71,7 +71,7 @@ final class BoundedFilter implements Filter {
         if (!limits.allowsItems(items)) {
             throw new TemplateProblem(getName() + ": the result has more items than the limit of " + limits.maxCollectionSize());
         }
-        if (interpreter instanceof RenderInterpreter render) {
+        if (interpreter instanceof RenderInterpreter render && value != NativeValues.unwrap(var)) {
             render.addBuilt(chars, items);
         }
         return result;
