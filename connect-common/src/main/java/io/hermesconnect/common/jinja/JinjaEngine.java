@@ -45,8 +45,8 @@ import java.util.Objects;
  * <p>Where Jinjava's filters are wrong, ours replace them, with the same parameters: text is counted and cut by
  * Unicode code points ({@code length}, {@code count}, {@code reverse}, {@code truncate}, {@code center},
  * {@code wordwrap}, {@code list}, {@code first}, {@code last}), case is changed in no particular locale
- * ({@code upper}, {@code lower}, {@code capitalize}), {@code int}, {@code float} and {@code abs} are exact (64-bit)
- * or fail, {@code regex_replace} checks its result as it builds it, and {@code range()} is exact up to the
+ * ({@code upper}, {@code lower}, {@code capitalize}), {@code int}, {@code float}, {@code abs} and {@code sum} are
+ * exact or fail, {@code list} of a map gives its keys, {@code regex_replace} checks its result as it builds it, and {@code range()} is exact up to the
  * collection limit instead of stopping silently at 1000 numbers.
  *
  * <p>Thread-safe. Compiled templates are cached by source, so compiling the same text again is cheap.
@@ -102,6 +102,7 @@ public final class JinjaEngine {
                 new NumberFilters.IntFilter(),
                 new NumberFilters.FloatFilter(),
                 new NumberFilters.AbsFilter(),
+                new NumberFilters.SumFilter(),
                 FirstLastFilter.first(),
                 FirstLastFilter.last()));
         return filters;

@@ -84,6 +84,13 @@ class TextFiltersTest {
             {{ -2147483648 | int | abs }}  ==> 2147483648
             {{ '-2.5' | abs }}             ==> 2.5
             {{ -1.5 | abs }}               ==> 1.5
+            {{ [0.1, 0.2] | sum }}         ==> 0.3
+            {{ [9007199254740993, 1] | sum }} ==> 9007199254740994
+            {{ [1, 2] | sum(10) }}         ==> 13
+            {{ [1, 2] | sum(start=10) }}   ==> 13
+            {{ ['1.5', 2, none] | sum }}   ==> 3.5
+            {{ [{'n': 2}, {'n': 3}] | sum(attribute='n') }} ==> 5
+            {{ {'b': 1, 'a': 2} | list | sort | join(',') }} ==> a,b
             """)
     void convertsNumbersExactly(String source, String expected) {
         assertThat(render(source)).hasToString(expected);
@@ -97,6 +104,9 @@ class TextFiltersTest {
             {{ '1e400' | float }}             ==> float: the number is outside the range of 64-bit floats
             {{ '-9223372036854775808' | int | abs }} ==> abs: the number is outside the range of 64-bit integers
             {{ 'x' | abs }}                   ==> abs: expects a number
+            {{ ['a', 'b'] | sum }}            ==> sum: the items must be numbers
+            {{ 'text' | sum }}                ==> sum: expects a list of numbers
+            {{ [1] | sum(begin=2) }}          ==> sum: takes the keywords start and attribute only
             """)
     void failsOnNumbersOutOfRange(String source, String problem) {
         assertThatThrownBy(() -> render(source))
