@@ -66,7 +66,8 @@ final class BoundedFilter implements Filter {
         long chars = value instanceof CharSequence text ? text.length() : 0;
         long items = value instanceof Collection<?> || value instanceof Map<?, ?> ? FilterCall.items(value) : 0;
         if (!limits.allowsChars(chars)) {
-            throw new TemplateProblem(getName() + ": the result is longer than the limit of " + limits.maxOutputChars() + " characters");
+            throw new TemplateProblem(getName() + ": the result is longer than the limit of " + limits.maxOutputChars()
+                    + " characters");
         }
         if (!limits.allowsItems(items)) {
             throw new TemplateProblem(getName() + ": the result has more items than the limit of " + limits.maxCollectionSize());

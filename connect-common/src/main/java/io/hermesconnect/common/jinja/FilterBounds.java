@@ -24,10 +24,11 @@ import java.util.regex.Pattern;
  *   <tr><th>Filter</th><th>Checked before it runs</th></tr>
  *   <tr><td>{@code center(width)}</td><td>exact for text: text + padding to {@code width}</td></tr>
  *   <tr><td>{@code indent(width)}</td><td>text + lines × {@code width}</td></tr>
- *   <tr><td>{@code wordwrap(width, break, wrapstring)}</td><td>text + (whitespace + text / {@code width} + 1) × wrap string</td></tr>
+ *   <tr><td>{@code wordwrap(width, break, wrapstring)}</td>
+ *       <td>text + (whitespace + text / {@code width} + 1) × wrap string</td></tr>
  *   <tr><td>{@code format(args…)}</td><td>format + every field width and precision + the arguments</td></tr>
  *   <tr><td>{@code join(d)}</td><td>operand + items × {@code d}</td></tr>
- *   <tr><td>{@code replace(old, new, count)}</td><td>exact: text + occurrences × (new − old)</td></tr>
+ *   <tr><td>{@code replace(old, new, count)}</td><td>exact for text: text + occurrences × (new − old)</td></tr>
  *   <tr><td>{@code regex_replace(regex, new)}</td><td>ours ({@link RegexReplaceFilter}): checks its result as it
  *       builds it, and the deadline as it searches</td></tr>
  *   <tr><td>{@code escape}, {@code e}, {@code forceescape}, {@code escapejson}, {@code urlencode}</td>
@@ -35,7 +36,8 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code normalize}</td><td>exact for text: each character's decomposed length (up to 18)</td></tr>
  *   <tr><td>{@code b64encode}</td><td>exact: 4 per 3 UTF-8 bytes</td></tr>
  *   <tr><td>{@code round(precision)}</td><td>{@code precision} at most {@value #MAX_ROUND_PRECISION} digits</td></tr>
- *   <tr><td>{@code batch(linecount)}, {@code slice(slices)}</td><td>items + {@code linecount} / {@code slices} (padding)</td></tr>
+ *   <tr><td>{@code batch(linecount)}, {@code slice(slices)}</td>
+ *       <td>items + {@code linecount} / {@code slices} (padding)</td></tr>
  *   <tr><td>{@code list}</td><td>items, or the text's characters</td></tr>
  *   <tr><td>{@code split(sep)}</td><td>occurrences of the separator + 1 items</td></tr>
  *   <tr><td>{@code union}, {@code intersect}, {@code difference}, {@code symmetric_difference}</td>
@@ -77,10 +79,10 @@ final class FilterBounds {
 
     private static final Map<String, FilterBound> BOUNDS = Map.ofEntries(
             Map.entry("center", FilterBounds::center),
-            Map.entry("indent", call -> call.requireChars(plus(call.textLength(), times(call.count('\n') + 1, Math.max(0, call.number(0, "width", 4)))))),
+            Map.entry("indent", FilterBounds::indent),
             Map.entry("wordwrap", FilterBounds::wordwrap),
             Map.entry("format", FilterBounds::format),
-            Map.entry("join", call -> call.requireChars(plus(call.valueChars(), times(call.items(), call.argumentChars(0, "d"))))),
+            Map.entry("join", FilterBounds::join),
             Map.entry("replace", FilterBounds::replace),
             Map.entry("escape", call -> call.requireChars(call.grownLength(HTML_ESCAPED, 6))),
             Map.entry("e", call -> call.requireChars(call.grownLength(HTML_ESCAPED, 6))),
@@ -128,6 +130,15 @@ final class FilterBounds {
         call.requireChars(plus(call.textLength(), padding));
     }
 
+    private static void indent(FilterCall call) {
+        long width = Math.max(0, call.number(0, "width", 4));
+        call.requireChars(plus(call.textLength(), times(call.count('\n') + 1, width)));
+    }
+
+    private static void join(FilterCall call) {
+        call.requireChars(plus(call.valueChars(), times(call.items(), call.argumentChars(0, "d"))));
+    }
+
     private static void wordwrap(FilterCall call) {
         long width = Math.max(1, call.number(0, "width", WordwrapFilter.DEFAULT_WIDTH));
         long wrap = Math.max(1, call.argumentChars(2, "wrapstring"));
@@ -162,17 +173,24 @@ final class FilterBounds {
     private static void replace(FilterCall call) {
         Object old = call.argument(0, "old");
         Object replacement = call.argument(1, "new");
-        if (!(call.value() instanceof String text) || old == null || replacement == null) {
-            call.valueChars();
-            return;
+        if (old == null || replacement == null) {
+            return; // Jinjava refuses the call
         }
         String search = old.toString();
-        long limit = call.number(2, "count", -1);
-        long found = 0;
-        for (int at = search.isEmpty() ? -1 : text.indexOf(search); at >= 0 && found != limit; at = text.indexOf(search, at + search.length())) {
-            found++;
+        long growth = Math.max(0, replacement.toString().length() - search.length());
+        if (!(call.value() instanceof String text)) {
+            // replaced in the operand's text: at most one occurrence per character of the search
+            call.requireChars(plus(call.valueChars(), times(call.valueChars() / Math.max(1, search.length()), growth)));
+            return;
         }
-        call.requireChars(text.length() + found * (replacement.toString().length() - search.length()));
+        long most = call.number(2, "count", -1);
+        long found = 0;
+        int at = search.isEmpty() ? -1 : text.indexOf(search);
+        while (at >= 0 && found != most) {
+            found++;
+            at = text.indexOf(search, at + search.length());
+        }
+        call.requireChars(text.length() + found * growth);
     }
 
     private static void split(FilterCall call) {

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code int(default=0)}, {@code float(default=0.0)}, {@code abs} and {@code sum}, exact where Jinjava's are not: Jinjava's {@code int}
- * saturates ({@code 1e300 | int} is 9223372036854775807) and reads text with the JVM's locale ({@code '1,234'}),
+ * {@code int(default=0)}, {@code float(default=0.0)}, {@code abs} and {@code sum}, exact where Jinjava's are
+ * not: Jinjava's {@code int} saturates ({@code 1e300 | int} is 9223372036854775807) and reads text with the JVM's locale ({@code '1,234'}),
  * its {@code float} is 32-bit ({@code '123456789' | float} is 1.23456792E8) and turns {@code '1e400'} into 0.
  *
  * <p>Both read numbers, {@code true}/{@code false} (1 and 0) and decimal text ({@code ' 3.7 '}, {@code '-1e3'}),

@@ -15,9 +15,9 @@ import jinjava.javax.el.ValueExpression;
 
 /**
  * An interpreter for renders one after another on one thread. Each render gets its variables and a deadline,
- * checked before each node (loop bodies included), filter call and {@code range()}. Variables are looked up in the caller's map when a template
- * reads them, after the names the template sets itself, and converted by {@link TemplateValues} then: a
- * template that reads two fields of a wide row converts two.
+ * checked before each node (loop bodies included), filter call and {@code range()}. Variables are looked up in
+ * the caller's map when a template reads them, after the names the template sets itself, and converted by
+ * {@link TemplateValues} then: a template that reads two fields of a wide row converts two.
  */
 final class RenderInterpreter extends JinjavaInterpreter {
 
@@ -59,7 +59,8 @@ final class RenderInterpreter extends JinjavaInterpreter {
     void addBuilt(long chars, long items) {
         builtChars += chars;
         builtItems += items;
-        if (!limits.allowsChars(builtChars / RenderLimits.BUILT_PER_LIMIT) || !limits.allowsItems(builtItems / RenderLimits.BUILT_PER_LIMIT)) {
+        if (!limits.allowsChars(builtChars / RenderLimits.BUILT_PER_LIMIT)
+                || !limits.allowsItems(builtItems / RenderLimits.BUILT_PER_LIMIT)) {
             throw new TemplateProblem("the template's filters built more than " + RenderLimits.BUILT_PER_LIMIT
                     + " times the limits on output and collection size in all");
         }

@@ -31,7 +31,8 @@ final class WordwrapFilter extends OwnFilter implements ReplacesJinjavaFilter {
         if (value == null) {
             return null;
         }
-        int width = (int) Math.max(1, Math.min(Integer.MAX_VALUE, wholeNumber(argument(args, kwargs, 0, "width"), DEFAULT_WIDTH)));
+        long widthArgument = wholeNumber(argument(args, kwargs, 0, "width"), DEFAULT_WIDTH);
+        int width = (int) Math.max(1, Math.min(Integer.MAX_VALUE, widthArgument));
         Object breakLongWords = argument(args, kwargs, 1, "break_long_words");
         Object wrapstring = argument(args, kwargs, 2, "wrapstring");
         List<String> lines = new ArrayList<>();

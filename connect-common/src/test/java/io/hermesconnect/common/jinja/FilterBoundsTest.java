@@ -50,6 +50,7 @@ class FilterBoundsTest {
             {{ '%.1001f' | format(1.5) }}                      ==> format: the result or an operand would be longer than the limit of 1000 characters
             {{ items | join(text) }}                           ==> join: the result or an operand would be longer than the limit of 1000 characters
             {{ text | replace('x', 'yy') }}                    ==> replace: the result or an operand would be longer than the limit of 1000 characters
+            {{ [text] | replace('x', 'yy') }}                  ==> replace: the result or an operand would be longer than the limit of 1000 characters
             {{ text | regex_replace('x', 'yy') }}              ==> regex_replace: the result would be longer than the limit of 1000 characters
             {{ text | regex_replace('(x)', '$1$1') }}          ==> regex_replace: the result would be longer than the limit of 1000 characters
             {{ text | replace('x', '<') | e }}                 ==> e: the result or an operand would be longer than the limit of 1000 characters
