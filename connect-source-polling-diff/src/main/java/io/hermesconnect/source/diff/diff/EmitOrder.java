@@ -1,0 +1,71 @@
+package io.hermesconnect.source.diff.diff;
+
+import io.hermesconnect.source.diff.model.ObjectType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+
+/**
+ * The changes of one poll in the order they are emitted: the additions, modifications and state-only changes of each
+ * type in declared order (parents first), then the removals of each type in reverse order (children first), so that
+ * a target never sees a child without its parent.
+ *
+ * <p>Lazy and bounded: it diffs each type twice, once per pass, through {@code diffOf}, which must open its sorted
+ * streams afresh on each call (the state and the poll's snapshot are read again rather than held).
+ */
+public final class EmitOrder implements Iterator<Change> {
+
+    private final Function<ObjectType, Iterator<Change>> diffOf;
+    private final Iterator<Pass> passes;
+    private Pass pass;
+    private Iterator<Change> current = Collections.emptyIterator();
+    private Change next;
+
+    private record Pass(ObjectType type, boolean removals) {
+    }
+
+    /**
+     * @param types  the poll's types in declared order
+     * @param diffOf a new diff of a type's changes on each call, e.g. a {@link SnapshotDiff} over freshly opened streams
+     */
+    public EmitOrder(List<ObjectType> types, Function<ObjectType, Iterator<Change>> diffOf) {
+        List<Pass> order = new ArrayList<>();
+        types.forEach(type -> order.add(new Pass(type, false)));
+        for (int i = types.size() - 1; i >= 0; i--) {
+            order.add(new Pass(types.get(i), true));
+        }
+        this.passes = order.iterator();
+        this.diffOf = diffOf;
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (next == null) {
+            if (current.hasNext()) {
+                Change change = current.next();
+                if ((change.kind() == ChangeKind.REMOVED) == pass.removals()) {
+                    next = change;
+                }
+            } else if (passes.hasNext()) {
+                pass = passes.next();
+                current = diffOf.apply(pass.type());
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Change next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Change change = next;
+        next = null;
+        return change;
+    }
+}
