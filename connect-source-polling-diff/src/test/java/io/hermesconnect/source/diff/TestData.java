@@ -27,9 +27,9 @@ public final class TestData {
         return new ObjectType(name, Arrays.asList(primaryKey), Map.of(), null);
     }
 
-    /** A type with attribute classes and a {@code to.string} template. */
+    /** A type with attribute classes and a {@code to.string} template (null for none). */
     public static ObjectType type(String name, List<String> primaryKey, Map<String, AttributeClass> classes, String toString) {
-        return new ObjectType(name, primaryKey, classes, template("types." + name + ".to.string", toString));
+        return new ObjectType(name, primaryKey, classes, toString == null ? null : template("types." + name + ".to.string", toString));
     }
 
     /** Attributes from name, value pairs; values may be null. */
