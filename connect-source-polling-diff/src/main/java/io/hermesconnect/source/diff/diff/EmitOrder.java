@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.Function;
 
 /**
@@ -16,13 +15,12 @@ import java.util.function.Function;
  * <p>Lazy and bounded: it diffs each type twice, once per pass, through {@code diffOf}, which must open its sorted
  * streams afresh on each call (the state and the poll's snapshot are read again rather than held).
  */
-public final class EmitOrder implements Iterator<Change> {
+public final class EmitOrder extends LookaheadIterator<Change> {
 
     private final Function<ObjectType, Iterator<Change>> diffOf;
     private final Iterator<Pass> passes;
     private Pass pass;
     private Iterator<Change> current = Collections.emptyIterator();
-    private Change next;
 
     private record Pass(ObjectType type, boolean removals) {
     }
@@ -42,30 +40,19 @@ public final class EmitOrder implements Iterator<Change> {
     }
 
     @Override
-    public boolean hasNext() {
-        while (next == null) {
+    protected Change computeNext() {
+        while (true) {
             if (current.hasNext()) {
                 Change change = current.next();
                 if ((change.kind() == ChangeKind.REMOVED) == pass.removals()) {
-                    next = change;
+                    return change;
                 }
             } else if (passes.hasNext()) {
                 pass = passes.next();
                 current = diffOf.apply(pass.type());
             } else {
-                return false;
+                return null;
             }
         }
-        return true;
-    }
-
-    @Override
-    public Change next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Change change = next;
-        next = null;
-        return change;
     }
 }

@@ -5,7 +5,6 @@ import io.hermesconnect.source.diff.model.ObjectKey;
 import io.hermesconnect.source.diff.model.PolledObject;
 import io.hermesconnect.source.diff.state.StateProjection;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
@@ -16,12 +15,11 @@ import java.util.Objects;
  * <p>Both streams must be strictly increasing by key; a stream that is not (unsorted, or a key twice) is a bug of
  * whoever fed it, reported by an {@link IllegalStateException} rather than a wrong diff.
  */
-public final class SnapshotDiff implements Iterator<Change> {
+public final class SnapshotDiff extends LookaheadIterator<Change> {
 
     private final StateProjection projection;
     private final SortedStream<PolledObject> polled;
     private final SortedStream<DataObject> stored;
-    private Change next;
 
     /**
      * @param projection the state's form of the type's objects
@@ -35,20 +33,11 @@ public final class SnapshotDiff implements Iterator<Change> {
     }
 
     @Override
-    public boolean hasNext() {
-        while (next == null && (polled.head() != null || stored.head() != null)) {
-            next = step();
+    protected Change computeNext() {
+        Change change = null;
+        while (change == null && (polled.head() != null || stored.head() != null)) {
+            change = step();
         }
-        return next != null;
-    }
-
-    @Override
-    public Change next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Change change = next;
-        next = null;
         return change;
     }
 

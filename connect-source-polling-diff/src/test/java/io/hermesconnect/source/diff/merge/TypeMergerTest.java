@@ -120,12 +120,12 @@ class TypeMergerTest {
         expected.forEach((constraint, keys) -> {
             MergedType merged = mergeReference(constraint, nextWithConflictOn4(), ConflictPolicy.USE_CACHED_ENTRY, EMITTED_ONLY_4);
 
-            assertThat(keys(merged)).as(constraint.configValue()).isEqualTo(keys);
+            assertThat(keys(merged)).as(constraint.name()).isEqualTo(keys);
             PolledObject kept = merged.objects().get(key(4));
             assertThat(kept.kept()).isTrue();
             assertThat(kept.object().attributes()).as("the emitted state, without the secret's hash nor local attributes")
                     .isEqualTo(Map.of("id", 4L, "login", "u4", "uid", "old"));
-            assertThat(merged.inconsistencies()).as(constraint.configValue()).containsExactly(
+            assertThat(merged.inconsistencies()).as(constraint.name()).containsExactly(
                     new Inconsistency("Users", Kind.MERGE_CONFLICT, key(4), "u4 (4)", Resolution.KEPT_LAST_STATE));
             assertThat(merged.objects().values().stream().filter(PolledObject::kept).count()).isEqualTo(1);
         });
@@ -186,7 +186,7 @@ class TypeMergerTest {
                             source("it", KeyMergeConstraint.NO_CONSTRAINT, sources.get(1))), lastEmitted);
 
                     boolean emitted = lastEmitted == EMITTED_ONLY_4;
-                    String what = policy.configValue() + ", duplicate in source " + duplicatedIn + ", emitted " + emitted;
+                    String what = policy + ", duplicate in source " + duplicatedIn + ", emitted " + emitted;
                     assertThat(merged.objects().containsKey(key(4))).as(what).isEqualTo(emitted);
                     if (emitted) {
                         assertThat(merged.objects().get(key(4)).kept()).as(what).isTrue();
