@@ -2,11 +2,10 @@ package io.hermesconnect.common.jinja;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.AbstractSet;
+import io.hermesconnect.common.testing.CountingSet;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,33 +24,6 @@ class MembershipTest {
 
     private static final JinjaEngine ENGINE = new JinjaEngine();
 
-    /** A set that counts its look-ups and the elements its iterators hand out. */
-    private static final class CountingSet extends AbstractSet<Object> {
-        private final Set<Object> elements;
-        private int lookups;
-        private int elementsRead;
-
-        CountingSet(Set<Object> elements) {
-            this.elements = elements;
-        }
-
-        @Override
-        public boolean contains(Object element) {
-            lookups++;
-            return elements.contains(element);
-        }
-
-        @Override
-        public Iterator<Object> iterator() {
-            return elements.stream().peek(element -> elementsRead++).iterator();
-        }
-
-        @Override
-        public int size() {
-            return elements.size();
-        }
-    }
-
     @Test
     void membershipInAMillionKeysIsOneLookUpOnBothPaths() {
         Set<Object> keys = new HashSet<>();
@@ -66,13 +38,12 @@ class MembershipTest {
         for (Supplier<Object> render : List.<Supplier<Object>>of(
                 () -> constraint.renderDirect(row(999_999, pkeys)), () -> constraint.renderWithJinjava(row(999_999, pkeys)),
                 () -> negated.renderDirect(row(1_000_000, pkeys)), () -> negated.renderWithJinjava(row(1_000_000, pkeys)))) {
-            pkeys.lookups = 0;
-            pkeys.elementsRead = 0;
+            pkeys.resetCounts();
 
             assertThat(render.get()).isEqualTo(true);
-            assertThat(pkeys.lookups).isEqualTo(1);
+            assertThat(pkeys.lookups()).isEqualTo(1);
             // Jinjava's operator reads the first key for its type, the set view one for whether keys are plain
-            assertThat(pkeys.elementsRead).as("keys read, not scanned").isLessThanOrEqualTo(2);
+            assertThat(pkeys.elementsRead()).as("keys read, not scanned").isLessThanOrEqualTo(2);
         }
     }
 

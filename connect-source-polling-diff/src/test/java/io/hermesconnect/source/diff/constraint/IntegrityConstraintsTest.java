@@ -6,6 +6,7 @@ import static io.hermesconnect.source.diff.TestData.type;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hermesconnect.common.testing.CountingSet;
 import io.hermesconnect.source.diff.merge.MergedType;
 import io.hermesconnect.source.diff.model.DataObject;
 import io.hermesconnect.source.diff.model.NamedTemplate;
@@ -13,9 +14,7 @@ import io.hermesconnect.source.diff.model.ObjectKey;
 import io.hermesconnect.source.diff.model.ObjectType;
 import io.hermesconnect.source.diff.model.PollAbortedException;
 import io.hermesconnect.source.diff.model.PolledObject;
-import java.util.AbstractSet;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,33 +88,6 @@ class IntegrityConstraintsTest {
         assertThat(keys(result, GROUPS)).containsExactly(key(10L));
     }
 
-    /** A set that counts its look-ups and the elements its iterators hand out. */
-    private static final class CountingSet extends AbstractSet<Object> {
-        private final Set<Object> elements;
-        private long lookups;
-        private long elementsRead;
-
-        CountingSet(Set<Object> elements) {
-            this.elements = elements;
-        }
-
-        @Override
-        public boolean contains(Object element) {
-            lookups++;
-            return elements.contains(element);
-        }
-
-        @Override
-        public Iterator<Object> iterator() {
-            return elements.stream().peek(element -> elementsRead++).iterator();
-        }
-
-        @Override
-        public int size() {
-            return elements.size();
-        }
-    }
-
     @Test
     void eachRoundIsOneLookUpPerObjectNotAScan() {
         int users = 100_000;
@@ -140,8 +112,8 @@ class IntegrityConstraintsTest {
         assertThat(result.filtered()).isEqualTo(Map.of("Users", users / 10, "GroupsMembers", users / 10));
         assertThat(result.rounds()).isEqualTo(3);
         assertThat(keySets).as("each type's key set built once per round").hasSize(2 * 3);
-        long lookups = keySets.stream().mapToLong(set -> set.lookups).sum();
-        long elementsRead = keySets.stream().mapToLong(set -> set.elementsRead).sum();
+        long lookups = keySets.stream().mapToLong(CountingSet::lookups).sum();
+        long elementsRead = keySets.stream().mapToLong(CountingSet::elementsRead).sum();
         // the memberships tested in each round: all of them, all of them, the 90% left
         assertThat(lookups).as("one look-up per membership per round").isEqualTo(users + users + users * 9L / 10);
         assertThat(elementsRead).as("the engine reads at most a key or two per look-up, to learn the keys' type")
