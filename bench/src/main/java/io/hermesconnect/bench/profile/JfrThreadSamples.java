@@ -1,29 +1,44 @@
 package io.hermesconnect.bench.profile;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 
 /**
- * Reads one thread's {@code jdk.ExecutionSample} and {@code jdk.ObjectAllocationSample} events from a recording
- * into a {@link MethodProfile} and an {@link AllocationProfile}; the other threads' (JFR's own) are left out.
+ * Reads the {@code jdk.ExecutionSample} and {@code jdk.ObjectAllocationSample} events of one thread, told by its
+ * name (a benchmark's measuring thread), from a recording into a {@link MethodProfile} and an
+ * {@link AllocationProfile}; the other threads' (JFR's own, the benchmark framework's) are left out. Each stack is
+ * cut above the measured method: its callers (the framework's loop, a thread pool, reflection) are on every stack
+ * and would fill the top of the inclusive methods.
  */
 public final class JfrThreadSamples {
 
     private JfrThreadSamples() {
     }
 
-    /** The thread's profile with the {@code top} heaviest methods, classes and sites of each kind. */
-    public static ThreadProfileSummary summarise(Path recording, long javaThreadId, int top) {
+    /**
+     * The profile of the thread {@code threadName} accepts, with the {@code top} heaviest methods, classes and sites
+     * of each kind.
+     *
+     * @param measuredMethod {@code package.Class.method} whose callers are left out of every stack that has it
+     */
+    public static ThreadProfileSummary summarise(Path recording, Predicate<String> threadName, String measuredMethod,
+            int top) {
         MethodProfile cpu = new MethodProfile();
         AllocationProfile allocation = new AllocationProfile();
         JfrEvents.forEachWithStack(recording, event -> {
             String type = event.getEventType().getName();
-            if (type.equals(JfrEvents.EXECUTION_SAMPLE) && on(event.getThread("sampledThread"), javaThreadId)) {
-                cpu.add(JfrFrames.methods(event.getStackTrace()));
-            } else if (type.equals(JfrEvents.ALLOCATION_SAMPLE) && on(event.getThread("eventThread"), javaThreadId)) {
+            RecordedStackTrace stack = event.getStackTrace();
+            if (type.equals(JfrEvents.EXECUTION_SAMPLE) && selected(event.getThread("sampledThread"), threadName)) {
+                List<String> methods = JfrFrames.methods(stack);
+                cpu.add(methods.subList(0, depth(methods, measuredMethod)));
+            } else if (type.equals(JfrEvents.ALLOCATION_SAMPLE) && selected(event.getThread("eventThread"), threadName)) {
+                int depth = depth(JfrFrames.methods(stack), measuredMethod);
                 // with lines: one method may allocate at several places, or call several allocating methods
                 allocation.add(event.getStartTime(), JfrFrames.className(event.getClass("objectClass")),
-                        JfrFrames.methodsWithLines(event.getStackTrace()), event.getLong("weight"));
+                        JfrFrames.methodsWithLines(stack).subList(0, depth), event.getLong("weight"));
             }
         });
         return new ThreadProfileSummary(recording.toString(), cpu.samples(), cpu.topLeafMethods(top),
@@ -31,7 +46,13 @@ public final class JfrThreadSamples {
                 allocation.topSites(top));
     }
 
-    private static boolean on(RecordedThread thread, long javaThreadId) {
-        return thread != null && thread.getJavaThreadId() == javaThreadId;
+    private static boolean selected(RecordedThread thread, Predicate<String> threadName) {
+        return thread != null && thread.getJavaName() != null && threadName.test(thread.getJavaName());
+    }
+
+    /** How many frames of a stack (leaf first) to keep: up to the measured method's, or all where it is absent. */
+    static int depth(List<String> methods, String measuredMethod) {
+        int measured = methods.indexOf(measuredMethod);
+        return measured < 0 ? methods.size() : measured + 1;
     }
 }

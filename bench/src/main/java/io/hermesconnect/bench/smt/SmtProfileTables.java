@@ -25,9 +25,9 @@ final class SmtProfileTables {
             out.append(String.format("%n%s / %s: %,d allocation samples (%,.0f MB sampled), %,d CPU samples, %s%n",
                     r.caseId(), r.side(), p.allocationSamples(), p.allocationSampledBytes() / 1e6, p.cpuSamples(),
                     p.recording()));
-            out.append(allocation("allocated class", p.allocatedClasses(), r.allocatedBytesPerRecord())).append('\n')
+            out.append(allocation("allocated class", p.allocatedClasses(), r.bytesPerRecord().value())).append('\n')
                     .append(allocation("allocation site (our frame nearest the leaf, else first non-JDK)",
-                            p.allocationSites(), r.allocatedBytesPerRecord()))
+                            p.allocationSites(), r.bytesPerRecord().value()))
                     .append('\n').append(ProfileTables.methods(p.leafMethods(), p.inclusiveMethods()));
         }
         return out.toString();

@@ -1,6 +1,7 @@
 package io.hermesconnect.bench.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hermesconnect.bench.profile.JfrSettings;
 import io.hermesconnect.testkit.FreePort;
 import io.hermesconnect.testkit.Wait;
 import io.hermesconnect.testkit.connect.ConnectRestClient;
@@ -105,7 +106,7 @@ public final class ConnectWorker implements AutoCloseable {
      */
     private static List<String> flightRecorderOptions(Path dir) {
         Path settings = dir.resolve("cpu-sampling.jfc");
-        KafkaBroker.write(settings, FlightRecording.CPU_SAMPLING);
+        KafkaBroker.write(settings, JfrSettings.CPU_SAMPLING);
         return List.of("-XX:FlightRecorderOptions=stackdepth=256",
                 "-XX:StartFlightRecording=name=worker,settings=" + settings + ",filename=" + dir.resolve("worker.jfr")
                         + ",dumponexit=true");

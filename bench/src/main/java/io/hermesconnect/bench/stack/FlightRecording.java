@@ -1,9 +1,7 @@
 package io.hermesconnect.bench.stack;
 
+import io.hermesconnect.bench.profile.JfrSettings;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,13 +12,10 @@ import javax.management.ObjectName;
 import jdk.management.jfr.FlightRecorderMXBean;
 
 /**
- * A JDK Flight Recorder recording in the worker JVM with {@link #CPU_SAMPLING} settings, controlled over JMX.
- * The worker writes it to a file when it stops: the worker runs on this host, so the path is the harness's too.
+ * A JDK Flight Recorder recording in the worker JVM with {@link JfrSettings#CPU_SAMPLING} settings, controlled over
+ * JMX. The worker writes it to a file when it stops: the worker runs on this host, so the path is the harness's too.
  */
 public final class FlightRecording implements AutoCloseable {
-
-    /** The contents of cpu-sampling.jfc: execution samples every 10 ms, nothing else. */
-    public static final String CPU_SAMPLING = resource("cpu-sampling.jfc");
 
     private final FlightRecorderMXBean recorder;
     private final long id;
@@ -37,7 +32,7 @@ public final class FlightRecording implements AutoCloseable {
         FlightRecorderMXBean recorder = JMX.newMXBeanProxy(server, recorderName(), FlightRecorderMXBean.class);
         long id = recorder.newRecording();
         try {
-            recorder.setConfiguration(id, CPU_SAMPLING);
+            recorder.setConfiguration(id, JfrSettings.CPU_SAMPLING);
             recorder.setRecordingOptions(id, Map.of("name", name, "destination", destination.toString()));
             recorder.startRecording(id);
             return new FlightRecording(recorder, id, destination);
@@ -79,14 +74,6 @@ public final class FlightRecording implements AutoCloseable {
             return new ObjectName(FlightRecorderMXBean.MXBEAN_NAME);
         } catch (MalformedObjectNameException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = FlightRecording.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the resource " + name, e);
         }
     }
 }
