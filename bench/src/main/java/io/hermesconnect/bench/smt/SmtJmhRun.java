@@ -51,12 +51,13 @@ final class SmtJmhRun {
         return file(".log");
     }
 
-    /** Runs the forks and reads their result; {@code keptPercent} is measured apart (see {@link SmtBench}). */
+    /** Runs the forks and reads their result; {@code keptPercent} is measured apart ({@link SmtCase#keptPercent}). */
     SmtMeasurement run(double keptPercent) throws RunnerException {
         prepareWorkDir();
         new Runner(jmhOptions()).run();
         ThreadProfileSummary profile = options.profile()
-                ? JfrThreadSamples.summarise(lastRecording(), MEASURING_THREAD.asMatchPredicate(), BENCHMARK, TOP) : null;
+                ? JfrThreadSamples.summarise(lastRecording(), MEASURING_THREAD.asMatchPredicate(), BENCHMARK, TOP)
+                : null;
         return new SmtMeasurement(smtCase, side, JmhScores.read(file(".json")), keptPercent, profile);
     }
 
