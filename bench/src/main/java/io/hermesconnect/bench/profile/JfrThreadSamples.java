@@ -9,9 +9,10 @@ import jdk.jfr.consumer.RecordedThread;
 /**
  * Reads the {@code jdk.ExecutionSample} and {@code jdk.ObjectAllocationSample} events of one thread, told by its
  * name (a benchmark's measuring thread), from a recording into a {@link MethodProfile} and an
- * {@link AllocationProfile}; the other threads' (JFR's own, the benchmark framework's) are left out. Each stack is
- * cut above the measured method: its callers (the framework's loop, a thread pool, reflection) are on every stack
- * and would fill the top of the inclusive methods.
+ * {@link AllocationProfile}; the other threads' (JFR's own, the benchmark framework's) are left out. Only samples
+ * taken in the measured method count, and each stack is cut above it: its callers (the framework's loop, a thread
+ * pool, reflection) are on every stack and would fill the top of the inclusive methods, and what the framework does
+ * between calls is not what is measured.
  */
 public final class JfrThreadSamples {
 
@@ -22,7 +23,8 @@ public final class JfrThreadSamples {
      * The profile of the thread {@code threadName} accepts, with the {@code top} heaviest methods, classes and sites
      * of each kind.
      *
-     * @param measuredMethod {@code package.Class.method} whose callers are left out of every stack that has it
+     * @param measuredMethod {@code package.Class.method}: samples without it on the stack are left out, and its
+     *                       callers are cut off the others
      */
     public static ThreadProfileSummary summarise(Path recording, Predicate<String> threadName, String measuredMethod,
             int top) {
@@ -33,12 +35,17 @@ public final class JfrThreadSamples {
             RecordedStackTrace stack = event.getStackTrace();
             if (type.equals(JfrEvents.EXECUTION_SAMPLE) && selected(event.getThread("sampledThread"), threadName)) {
                 List<String> methods = JfrFrames.methods(stack);
-                cpu.add(methods.subList(0, depth(methods, measuredMethod)));
+                int depth = depth(methods, measuredMethod);
+                if (depth > 0) {
+                    cpu.add(methods.subList(0, depth));
+                }
             } else if (type.equals(JfrEvents.ALLOCATION_SAMPLE) && selected(event.getThread("eventThread"), threadName)) {
                 int depth = depth(JfrFrames.methods(stack), measuredMethod);
-                // with lines: one method may allocate at several places, or call several allocating methods
-                allocation.add(event.getStartTime(), JfrFrames.className(event.getClass("objectClass")),
-                        JfrFrames.methodsWithLines(stack).subList(0, depth), event.getLong("weight"));
+                if (depth > 0) {
+                    // with lines: one method may allocate at several places, or call several allocating methods
+                    allocation.add(event.getStartTime(), JfrFrames.className(event.getClass("objectClass")),
+                            JfrFrames.methodsWithLines(stack).subList(0, depth), event.getLong("weight"));
+                }
             }
         });
         return new ThreadProfileSummary(recording.toString(), cpu.samples(), cpu.topLeafMethods(top),
@@ -50,9 +57,8 @@ public final class JfrThreadSamples {
         return thread != null && thread.getJavaName() != null && threadName.test(thread.getJavaName());
     }
 
-    /** How many frames of a stack (leaf first) to keep: up to the measured method's, or all where it is absent. */
+    /** How many frames of a stack (leaf first) to keep: up to the measured method's; none where it is absent. */
     static int depth(List<String> methods, String measuredMethod) {
-        int measured = methods.indexOf(measuredMethod);
-        return measured < 0 ? methods.size() : measured + 1;
+        return methods.indexOf(measuredMethod) + 1;
     }
 }
