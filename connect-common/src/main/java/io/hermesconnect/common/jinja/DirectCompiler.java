@@ -10,6 +10,7 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.filter.Filter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,6 +92,9 @@ final class DirectCompiler {
         if (node instanceof StrictIdentifier identifier) {
             return variable(identifier, place);
         }
+        if (node instanceof ListLiteral list) {
+            return list(list, place);
+        }
         if (node instanceof StrictDot dot) {
             return attribute(dot.getChild(0), dot.name(), place);
         }
@@ -124,6 +128,27 @@ final class DirectCompiler {
         } catch (NoSuchMethodException e) {
             return false;
         }
+    }
+
+    /**
+     * A list literal: a constant list when every element is a literal (built once), else its elements evaluated per
+     * render. Only membership reads it: everywhere else a list value hands over to Jinjava.
+     */
+    private DirectExpression list(ListLiteral list, Place place) {
+        List<DirectExpression> elements = new ArrayList<>();
+        for (AstNode element : list.elements()) {
+            DirectExpression compiled = compile(element, place.below());
+            if (compiled == null) {
+                return null;
+            }
+            elements.add(compiled);
+        }
+        if (elements.stream().allMatch(element -> element instanceof DirectExpression.Constant)) {
+            List<Object> values = new ArrayList<>();
+            elements.forEach(element -> values.add(((DirectExpression.Constant) element).value()));
+            return new DirectExpression.Constant(Collections.unmodifiableList(values));
+        }
+        return new DirectExpression.ListOf(List.copyOf(elements));
     }
 
     private static AstNode child(AstNode node, int index) {

@@ -3,6 +3,7 @@ package io.hermesconnect.common.jinja;
 import com.hubspot.jinjava.el.TruthyTypeConverter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.filter.Filter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -224,6 +225,22 @@ sealed interface DirectExpression {
         public Object eval(Map<String, ?> variables) {
             Object value = scalar(operand, variables);
             return value == UNHANDLED ? UNHANDLED : negation.apply(value);
+        }
+    }
+
+    /** A list literal whose elements are evaluated per render; an element Jinjava must evaluate hands over. */
+    record ListOf(List<DirectExpression> elements) implements DirectExpression {
+        @Override
+        public Object eval(Map<String, ?> variables) {
+            List<Object> values = new ArrayList<>(elements.size());
+            for (DirectExpression element : elements) {
+                Object value = element.eval(variables);
+                if (value == UNHANDLED) {
+                    return UNHANDLED;
+                }
+                values.add(value);
+            }
+            return values;
         }
     }
 

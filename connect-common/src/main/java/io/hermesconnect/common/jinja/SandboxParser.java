@@ -1,6 +1,7 @@
 package io.hermesconnect.common.jinja;
 
 import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
+import com.hubspot.jinjava.el.ext.AstList;
 import com.hubspot.jinjava.el.ext.AstNamedParameter;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
 import com.hubspot.jinjava.el.ext.PowerOfOperator;
@@ -116,6 +117,11 @@ final class SandboxParser extends ExtendedParser {
     @Override
     protected AstBracket createAstBracket(AstNode prefix, AstNode property, boolean lvalue, boolean strict) {
         return new StrictBracket(prefix, property, lvalue, strict, context.isEnabled(Builder.Feature.IGNORE_RETURN_TYPE));
+    }
+
+    @Override
+    protected AstList createAstList(AstParameters params) {
+        return new ListLiteral(params);
     }
 
     @Override
