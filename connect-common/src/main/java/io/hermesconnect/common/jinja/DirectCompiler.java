@@ -6,7 +6,6 @@ import com.hubspot.jinjava.el.ext.ExtendedParser;
 import com.hubspot.jinjava.el.ext.OrOperator;
 import com.hubspot.jinjava.el.ext.StringConcatOperator;
 import com.hubspot.jinjava.interpret.Context;
-import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.filter.Filter;
 import java.util.ArrayList;
@@ -117,17 +116,6 @@ final class DirectCompiler {
             return testOrFilter((AstMethod) node, place);
         }
         return null;
-    }
-
-    /** Whether the filter leaves Jinjava's generic call (arguments, keywords) to the interface, which calls the plain one. */
-    private static boolean takesGenericCallAsPlain(Filter filter) {
-        Filter checked = filter instanceof BoundedFilter bounded ? bounded.filter() : filter; // the bounds take either call
-        try {
-            return checked.getClass().getMethod("filter", Object.class, JinjavaInterpreter.class, Object[].class, Map.class)
-                    .getDeclaringClass() == Filter.class;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
     }
 
     /**
@@ -247,7 +235,9 @@ final class DirectCompiler {
 
     private DirectExpression filterCall(String filterName, AstNode parameters, Place place) {
         Filter filter = FILTERS.contains(filterName) && parameters.getCardinality() == 2 ? registry.getFilter(filterName) : null;
-        filter = filter != null && takesGenericCallAsPlain(filter) ? filter : null;
+        // the bounds take either call; the filter inside must leave the generic one to the interface
+        Filter checked = filter instanceof BoundedFilter bounded ? bounded.filter() : filter;
+        filter = filter != null && !TemplateLibrary.takesKeywordsItself(checked) ? filter : null;
         DirectExpression operand = filter == null ? null : compile(child(parameters, 0), place.below());
         return operand == null ? null : new DirectExpression.FilterCall(filter, operand);
     }

@@ -1,6 +1,5 @@
 package io.hermesconnect.common.jinja;
 
-import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.util.ForLoop;
 import com.hubspot.jinjava.util.ObjectIterator;
 import java.math.BigDecimal;
@@ -142,10 +141,9 @@ final class NumberFilters {
                 throw problem("expects a list of numbers");
             }
             Object attribute = kwargs.get("attribute");
-            JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
             for (ForLoop items = ObjectIterator.getLoop(value); items.hasNext(); ) {
                 Object item = items.next();
-                Object addend = attribute == null ? item : interpreter.resolveProperty(item, attribute.toString());
+                Object addend = attribute == null ? item : StrictAccess.readAttribute(item, attribute.toString());
                 if (addend != null) {
                     sum = sum.add(number(addend));
                 }
