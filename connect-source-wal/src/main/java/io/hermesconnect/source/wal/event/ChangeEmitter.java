@@ -128,8 +128,9 @@ public final class ChangeEmitter implements PgOutputListener {
 
     @Override
     public void update(int xid, TableSchema table, Struct before, Struct after) {
+        // without an old row (no REPLICA IDENTITY FULL, key unchanged) there is no key to compare: build none
         Struct oldKey = table.schemas().key(before);
-        Struct newKey = table.schemas().key(after);
+        Struct newKey = oldKey == null ? null : table.schemas().key(after);
         if (oldKey != null && !Objects.equals(oldKey, newKey)) {
             // a changed primary key is a different row: delete the old one, create the new one, each naming the
             // other's key in a header (as Debezium does)
