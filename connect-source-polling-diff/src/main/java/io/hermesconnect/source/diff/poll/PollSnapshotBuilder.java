@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Builds a poll's snapshot from what the sources gave: each type's sources merged in type order, then the integrity
- * constraints across types. All or nothing: a failure anywhere throws, and no part of the poll's result survives to
- * be diffed.
+ * Builds a poll's snapshot from each type's merged objects ({@link PollFetch}): the integrity constraints across
+ * types, and what the poll reports. All or nothing: a failure anywhere throws, and no part of the poll's result
+ * survives to be diffed.
  */
 public final class PollSnapshotBuilder {
 
@@ -25,17 +25,14 @@ public final class PollSnapshotBuilder {
     }
 
     /**
-     * @param types every type of the poll, in declared order
-     * @throws io.hermesconnect.source.diff.model.PollAbortedException when a template fails or a source did not map a
-     *                                                                  key attribute: the poll emits nothing
+     * @param merged every type of the poll, merged, in declared order
+     * @throws io.hermesconnect.source.diff.model.PollAbortedException when an integrity constraint fails: the poll
+     *                                                                  emits nothing
      */
-    public PollSnapshot build(List<TypePoll> types) {
-        List<MergedType> merged = new ArrayList<>(types.size());
+    public PollSnapshot build(List<MergedType> merged) {
         List<Inconsistency> inconsistencies = new ArrayList<>();
         Map<String, Integer> mergeFiltered = new LinkedHashMap<>();
-        for (TypePoll type : types) {
-            MergedType result = type.merger().merge(type.sources(), type.lastEmitted());
-            merged.add(result);
+        for (MergedType result : merged) {
             inconsistencies.addAll(result.inconsistencies());
             mergeFiltered.put(result.type().name(), result.filtered());
         }

@@ -13,6 +13,7 @@ import io.hermesconnect.source.diff.diff.SnapshotDiff;
 import io.hermesconnect.source.diff.merge.ConflictPolicy;
 import io.hermesconnect.source.diff.merge.Inconsistency;
 import io.hermesconnect.source.diff.merge.KeyMergeConstraint;
+import io.hermesconnect.source.diff.merge.MergedType;
 import io.hermesconnect.source.diff.merge.SourceObjects;
 import io.hermesconnect.source.diff.merge.TypeMerger;
 import io.hermesconnect.source.diff.model.DataObject;
@@ -43,8 +44,8 @@ class PollSnapshotBuilderTest {
         return stored;
     }
 
-    private static TypePoll typePoll(ObjectType type, List<DataObject> state, SourceObjects... sources) {
-        return new TypePoll(new TypeMerger(projection(type), ConflictPolicy.USE_CACHED_ENTRY), List.of(sources),
+    private static MergedType merged(ObjectType type, List<DataObject> state, SourceObjects... sources) {
+        return new TypeMerger(projection(type), ConflictPolicy.USE_CACHED_ENTRY).merge(List.of(sources),
                 key -> state.stream().filter(object -> object.key().equals(key)).findFirst());
     }
 
@@ -63,12 +64,12 @@ class PollSnapshotBuilderTest {
                 object(MEMBERS, "user_id", 3, "group_id", 10));
         // hr: Ada (mail changed in it), Cy, Dan (new); it: only mails of users hr knows; Bob left hr.
         // Cy's login conflicts between the sources: Cy keeps its emitted state.
-        TypePoll users = typePoll(USERS, usersState,
+        MergedType users = merged(USERS, usersState,
                 source("hr", KeyMergeConstraint.NO_CONSTRAINT, object(USERS, "id", 1, "login", "ada"),
                         object(USERS, "id", 3, "login", "cy"), object(USERS, "id", 4, "login", "dan")),
                 source("it", KeyMergeConstraint.MUST_ALREADY_EXIST, object(USERS, "id", 1, "mail", "ada@y"),
                         object(USERS, "id", 3, "login", "cyril"), object(USERS, "id", 9, "mail", "ghost@x")));
-        TypePoll members = typePoll(MEMBERS, membersState,
+        MergedType members = merged(MEMBERS, membersState,
                 source("hr", KeyMergeConstraint.NO_CONSTRAINT, object(MEMBERS, "user_id", 2, "group_id", 10),
                         object(MEMBERS, "user_id", 3, "group_id", 10), object(MEMBERS, "user_id", 4, "group_id", 10)));
 
@@ -94,8 +95,8 @@ class PollSnapshotBuilderTest {
 
     @Test
     void aFailureInAnyTypeAbortsTheWholePoll() {
-        TypePoll users = typePoll(USERS, List.of(), source("hr", KeyMergeConstraint.NO_CONSTRAINT, object(USERS, "id", 1)));
-        TypePoll members = typePoll(MEMBERS, List.of(), source("hr", KeyMergeConstraint.NO_CONSTRAINT,
+        MergedType users = merged(USERS, List.of(), source("hr", KeyMergeConstraint.NO_CONSTRAINT, object(USERS, "id", 1)));
+        MergedType members = merged(MEMBERS, List.of(), source("hr", KeyMergeConstraint.NO_CONSTRAINT,
                 object(MEMBERS, "user_id", 1, "group_id", 10)));
         IntegrityConstraints failing = new IntegrityConstraints(Map.of("GroupsMembers",
                 List.of(template("types.GroupsMembers.integrity.constraints", "{{ _SELF.role in Users_pkeys }}"))));

@@ -1,0 +1,95 @@
+package io.hermesconnect.source.diff.event;
+
+import io.hermesconnect.common.event.ChangeEventSchemas;
+import io.hermesconnect.source.diff.model.AttributeClass;
+import io.hermesconnect.source.diff.model.DataObject;
+import io.hermesconnect.source.diff.model.ObjectType;
+import io.hermesconnect.source.diff.state.SecretDigest;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
+
+/**
+ * The Connect schemas of one type's events and the conversion of its objects into rows. A row holds the sent
+ * attributes (normal and secret, in declared order); cache-only and local attributes never leave the connector.
+ * The key fields are required, every other field optional.
+ */
+public final class TypeSchema {
+
+    private final ObjectType type;
+    private final ChangeEventSchemas schemas;
+
+    /**
+     * @param topicPrefix the connector's topic prefix: schema names are {@code <prefix>.<type>.Key / .Value / .Envelope}
+     * @param type        the type
+     * @param attributes  every attribute the type's sources map, in declared order, with its schema
+     * @param foreignKeys the type's foreign keys, attribute to {@code <Parent>.<attr>}
+     */
+    public TypeSchema(String topicPrefix, ObjectType type, Map<String, Schema> attributes, Map<String, String> foreignKeys) {
+        this.type = Objects.requireNonNull(type, "type");
+        ChangeEventSchemas.Builder builder = ChangeEventSchemas.builder(topicPrefix, type.name());
+        attributes.forEach((name, schema) -> {
+            AttributeClass attributeClass = type.attributeClass(name);
+            Schema fieldSchema = type.primaryKey().contains(name) ? required(schema) : schema;
+            if (attributeClass == AttributeClass.NORMAL) {
+                builder.column(name, fieldSchema);
+            } else if (attributeClass == AttributeClass.SECRET) {
+                builder.secretColumn(name, fieldSchema);
+            }
+        });
+        builder.primaryKey(type.primaryKey());
+        foreignKeys.forEach(builder::foreignKey);
+        this.schemas = builder.build();
+    }
+
+    /** The type. */
+    public ObjectType type() {
+        return type;
+    }
+
+    /** The key, row and envelope schemas. */
+    public ChangeEventSchemas schemas() {
+        return schemas;
+    }
+
+    /**
+     * The row of an object: its sent attributes, converted to their field's Java type. A field the object lacks is
+     * null; in a stored object (a {@code before}) a secret is only a hash, which is never sent: the field is null.
+     *
+     * @throws DataException when a value does not fit its field (the poll's mapping checks this first)
+     */
+    public Struct row(DataObject object) {
+        Struct row = new Struct(schemas.rowSchema());
+        for (Field field : schemas.rowSchema().fields()) {
+            Object value = object.get(field.name());
+            if (value instanceof SecretDigest) {
+                continue;
+            }
+            try {
+                row.put(field, ConnectValues.convert(field.schema(), value));
+            } catch (DataException e) {
+                throw new DataException("Type '" + type.name() + "', attribute '" + field.name() + "': " + e.getMessage(), e);
+            }
+        }
+        return row;
+    }
+
+    private static Schema required(Schema schema) {
+        if (schema.type() == Schema.Type.ARRAY || schema.type() == Schema.Type.MAP) {
+            throw new DataException("A primary key attribute cannot be a list or map");
+        }
+        if (!schema.isOptional()) {
+            return schema;
+        }
+        SchemaBuilder builder = new SchemaBuilder(schema.type()).name(schema.name()).version(schema.version())
+                .doc(schema.doc());
+        if (schema.parameters() != null) {
+            builder.parameters(schema.parameters());
+        }
+        return builder.build();
+    }
+}
