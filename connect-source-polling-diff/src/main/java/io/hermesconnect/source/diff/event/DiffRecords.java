@@ -4,6 +4,7 @@ import io.hermesconnect.common.event.ChangeEventSchemas;
 import io.hermesconnect.common.event.Operation;
 import io.hermesconnect.common.event.SourceInfo;
 import io.hermesconnect.source.diff.diff.Change;
+import io.hermesconnect.source.diff.diff.ChangeKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,16 @@ public final class DiffRecords {
         return types.stream().map(type -> routing.topic(topicPrefix, type)).distinct().toList();
     }
 
+    /** The operation of a change's event: an addition is a snapshot read in a snapshot poll, else a creation. */
+    public static Operation operation(ChangeKind kind, SourceInfo.Snapshot snapshot) {
+        return switch (kind) {
+            case ADDED -> snapshot == SourceInfo.Snapshot.FALSE ? Operation.CREATE : Operation.READ;
+            case MODIFIED -> Operation.UPDATE;
+            case REMOVED -> Operation.DELETE;
+            case STATE_ONLY -> throw new IllegalArgumentException("A state-only change is not an event");
+        };
+    }
+
     /**
      * The records of one change that is an event.
      *
@@ -65,12 +76,7 @@ public final class DiffRecords {
         ChangeEventSchemas eventSchemas = type.schemas();
         Struct before = change.before() == null ? null : type.row(change.before());
         Struct after = change.after() == null ? null : type.row(change.after());
-        Operation op = switch (change.kind()) {
-            case ADDED -> snapshot == SourceInfo.Snapshot.FALSE ? Operation.CREATE : Operation.READ;
-            case MODIFIED -> Operation.UPDATE;
-            case REMOVED -> Operation.DELETE;
-            case STATE_ONLY -> throw new IllegalArgumentException("A state-only change is not an event");
-        };
+        Operation op = operation(change.kind(), snapshot);
         Struct source = new SourceInfo(SourceInfo.CONNECTOR_POLLING_DIFF, topicPrefix, null)
                 .table("", change.type().name())
                 .commitTime(polledAt)

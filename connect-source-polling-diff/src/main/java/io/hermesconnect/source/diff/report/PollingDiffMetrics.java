@@ -1,0 +1,150 @@
+package io.hermesconnect.source.diff.report;
+
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The task's JMX metrics: written by the task's thread after each poll, read by JMX clients. */
+public final class PollingDiffMetrics implements PollingDiffMetricsMXBean, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PollingDiffMetrics.class);
+
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong writeBackFailures = new AtomicLong();
+    private volatile PollReport last;
+    private volatile String lastError = "";
+    private ObjectName name;
+
+    /** Registers the bean; one left by an earlier task of the same prefix in this JVM is replaced. */
+    public PollingDiffMetrics register(String topicPrefix) {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName objectName = ObjectName.getInstance("io.hermesconnect:type=polling-diff-source,name="
+                    + ObjectName.quote(topicPrefix));
+            if (server.isRegistered(objectName)) {
+                server.unregisterMBean(objectName);
+            }
+            server.registerMBean(this, objectName);
+            name = objectName;
+        } catch (JMException e) {
+            LOG.warn("Cannot register the polling-diff source metrics for {}: {}", topicPrefix, e.toString());
+        }
+        return this;
+    }
+
+    /** A poll completed. */
+    public void completed(PollReport report) {
+        last = report;
+        lastError = "";
+        completed.incrementAndGet();
+    }
+
+    /** A poll failed and emitted nothing. */
+    public void failed(String reason) {
+        lastError = reason;
+        failed.incrementAndGet();
+    }
+
+    /** A write-back statement failed. */
+    public void writeBackFailed() {
+        writeBackFailures.incrementAndGet();
+    }
+
+    @Override
+    public long getPollsCompleted() {
+        return completed.get();
+    }
+
+    @Override
+    public long getPollsFailed() {
+        return failed.get();
+    }
+
+    @Override
+    public long getLastPoll() {
+        PollReport report = last;
+        return report == null ? 0 : report.poll();
+    }
+
+    @Override
+    public long getLastPollMillis() {
+        PollReport report = last;
+        return report == null ? 0 : report.total().toMillis();
+    }
+
+    @Override
+    public long getLastFetchMergeMillis() {
+        PollReport report = last;
+        return report == null ? 0 : report.fetchAndMerge().toMillis();
+    }
+
+    @Override
+    public long getLastConstraintMillis() {
+        PollReport report = last;
+        return report == null ? 0 : report.constrain().toMillis();
+    }
+
+    @Override
+    public long getLastDiffEmitMillis() {
+        PollReport report = last;
+        return report == null ? 0 : report.diffAndEmit().toMillis();
+    }
+
+    @Override
+    public long getLastStateWriteMillis() {
+        PollReport report = last;
+        return report == null ? 0 : report.stateWrite().toMillis();
+    }
+
+    @Override
+    public Map<String, Integer> getObjectsPerType() {
+        PollReport report = last;
+        return report == null ? Map.of() : report.objects();
+    }
+
+    @Override
+    public Map<String, Long> getEventsPerOperation() {
+        PollReport report = last;
+        return report == null ? Map.of() : report.events();
+    }
+
+    @Override
+    public int getConflicts() {
+        PollReport report = last;
+        return report == null ? 0 : report.conflicts();
+    }
+
+    @Override
+    public Map<String, Integer> getFilteredPerType() {
+        PollReport report = last;
+        return report == null ? Map.of() : report.filtered();
+    }
+
+    @Override
+    public String getLastError() {
+        return lastError;
+    }
+
+    @Override
+    public long getWriteBackFailures() {
+        return writeBackFailures.get();
+    }
+
+    @Override
+    public void close() {
+        if (name == null) {
+            return;
+        }
+        try {
+            ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
+        } catch (JMException e) {
+            LOG.debug("The polling-diff source metrics were already unregistered: {}", e.toString());
+        }
+    }
+}
