@@ -77,7 +77,7 @@ public final class DiffRecords {
         Struct before = change.before() == null ? null : type.row(change.before());
         Struct after = change.after() == null ? null : type.row(change.after());
         Operation op = operation(change.kind(), snapshot);
-        Struct source = new SourceInfo(SourceInfo.CONNECTOR_POLLING_DIFF, topicPrefix, null)
+        Struct source = new SourceInfo(SourceInfo.CONNECTOR_POLLING_DIFF, topicPrefix, type.db())
                 .table("", change.type().name())
                 .commitTime(polledAt)
                 .snapshot(snapshot)

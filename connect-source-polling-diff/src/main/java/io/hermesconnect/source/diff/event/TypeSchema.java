@@ -5,6 +5,7 @@ import io.hermesconnect.source.diff.model.AttributeClass;
 import io.hermesconnect.source.diff.model.DataObject;
 import io.hermesconnect.source.diff.model.ObjectType;
 import io.hermesconnect.source.diff.state.SecretDigest;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.connect.data.Field;
@@ -21,16 +22,20 @@ import org.apache.kafka.connect.errors.DataException;
 public final class TypeSchema {
 
     private final ObjectType type;
+    private final String db;
     private final ChangeEventSchemas schemas;
 
     /**
      * @param topicPrefix the connector's topic prefix: schema names are {@code <prefix>.<type>.Key / .Value / .Envelope}
      * @param type        the type
+     * @param sources     the names of its sources, in declared order: {@code source.db} names them
      * @param attributes  every attribute the type's sources map, in declared order, with its schema
      * @param foreignKeys the type's foreign keys, attribute to {@code <Parent>.<attr>}
      */
-    public TypeSchema(String topicPrefix, ObjectType type, Map<String, Schema> attributes, Map<String, String> foreignKeys) {
+    public TypeSchema(String topicPrefix, ObjectType type, List<String> sources, Map<String, Schema> attributes,
+                      Map<String, String> foreignKeys) {
         this.type = Objects.requireNonNull(type, "type");
+        this.db = String.join(",", sources);
         ChangeEventSchemas.Builder builder = ChangeEventSchemas.builder(topicPrefix, type.name());
         attributes.forEach((name, schema) -> {
             AttributeClass attributeClass = type.attributeClass(name);
@@ -49,6 +54,11 @@ public final class TypeSchema {
     /** The type. */
     public ObjectType type() {
         return type;
+    }
+
+    /** What {@code source.db} says of the type's events: its sources' names, comma-separated. */
+    public String db() {
+        return db;
     }
 
     /** The key, row and envelope schemas. */
