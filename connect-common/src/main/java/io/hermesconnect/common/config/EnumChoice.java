@@ -10,8 +10,9 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * A string naming one constant of an enum, case-insensitively; the documented and recommended spelling
- * is the lower-case name ({@code INITIAL_ONLY} is {@code initial_only}). Validator and recommender at
- * once, and the parser for the typed accessor:
+ * is the lower-case name ({@code INITIAL_ONLY} is {@code initial_only}), with hyphens for underscores
+ * when the enum is {@link Hyphenated} ({@code PER_TABLE} is {@code per-table}). Validator and
+ * recommender at once, and the parser for the typed accessor:
  *
  * <pre>{@code
  * static final EnumChoice<SnapshotMode> SNAPSHOT_MODES = EnumChoice.of(SnapshotMode.class);
@@ -20,6 +21,13 @@ import org.apache.kafka.common.config.ConfigException;
  * An unset value is accepted by {@link #ensureValid}; make the key required, or give it a default.
  */
 public final class EnumChoice<E extends Enum<E>> implements ConfigDef.Validator, ConfigDef.Recommender {
+
+    /**
+     * Marks an enum whose constants are spelled with hyphens, for values whose established spelling has
+     * them ({@code per-table}, PgJDBC's {@code verify-ca}).
+     */
+    public interface Hyphenated {
+    }
 
     private final Class<E> type;
     private final List<String> names;
@@ -34,9 +42,10 @@ public final class EnumChoice<E extends Enum<E>> implements ConfigDef.Validator,
         return new EnumChoice<>(type);
     }
 
-    /** The lower-case name of a constant: its spelling in configs. */
+    /** The spelling of a constant in configs: its lower-case name, with hyphens if its enum is {@link Hyphenated}. */
     public static String nameOf(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT);
+        String name = constant.name().toLowerCase(Locale.ROOT);
+        return constant instanceof Hyphenated ? name.replace('_', '-') : name;
     }
 
     /** The constant named by a validated value, case-insensitively; null for null. */
@@ -45,7 +54,7 @@ public final class EnumChoice<E extends Enum<E>> implements ConfigDef.Validator,
             return null;
         }
         for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(value.trim())) {
+            if (nameOf(constant).equalsIgnoreCase(value.trim())) {
                 return constant;
             }
         }

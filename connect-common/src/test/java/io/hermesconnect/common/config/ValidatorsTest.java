@@ -14,6 +14,8 @@ class ValidatorsTest {
 
     private enum SnapshotMode { INITIAL, NEVER, INITIAL_ONLY }
 
+    private enum TopicRouting implements EnumChoice.Hyphenated { PER_TABLE, SINGLE }
+
     @Test
     void nonEmptyStringWantsText() {
         NonEmptyString validator = new NonEmptyString();
@@ -50,6 +52,19 @@ class ValidatorsTest {
         assertThat(choice.validValues("snapshot.mode", Map.of())).containsExactly("initial", "never", "initial_only");
         assertThat(choice.visible("snapshot.mode", Map.of())).isTrue();
         assertThat(EnumChoice.nameOf(SnapshotMode.INITIAL_ONLY)).isEqualTo("initial_only");
+    }
+
+    @Test
+    void hyphenatedEnumChoiceIsSpelledWithHyphensOnly() {
+        EnumChoice<TopicRouting> choice = EnumChoice.of(TopicRouting.class);
+
+        assertThat(choice.parse(" Per-Table ")).isEqualTo(TopicRouting.PER_TABLE);
+        assertThatCode(() -> choice.ensureValid("topic.routing", "PER-TABLE")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> choice.ensureValid("topic.routing", "per_table")).isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> choice.parse("per_table")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(choice.validValues("topic.routing", Map.of())).containsExactly("per-table", "single");
+        assertThat(choice).hasToString("one of per-table, single (case-insensitive)");
+        assertThat(EnumChoice.nameOf(TopicRouting.PER_TABLE)).isEqualTo("per-table");
     }
 
     @Test
