@@ -12,8 +12,6 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Streams a PostgreSQL database's changes through a logical replication slot with the built-in
@@ -21,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public class WalSourceConnector extends SourceConnector {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WalSourceConnector.class);
     static final Duration LIVE_CHECK_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -78,11 +75,8 @@ public class WalSourceConnector extends SourceConnector {
         checkCrossField(connectorConfigs, result);
         if (ConfigValidation.allValid(result, LIVE_CHECK_INPUTS)) {
             WalSourceConfig config = new WalSourceConfig(connectorConfigs);
-            ConfigValidation.runLiveCheck(result, WalSourceConfig.HOSTNAME, LIVE_CHECK_TIMEOUT, problems -> {
-                LiveChecks checks = new LiveChecks(config, PgConnections.of(config, CONNECT_TIMEOUT)).run();
-                checks.errors().forEach((key, messages) -> messages.forEach(m -> problems.add(key, m)));
-                checks.warnings().forEach(w -> LOG.warn("Connector {}: {}", config.topicPrefix(), w));
-            });
+            ConfigValidation.runLiveCheck(result, WalSourceConfig.HOSTNAME, LIVE_CHECK_TIMEOUT,
+                    new LiveChecks(config, PgConnections.of(config, CONNECT_TIMEOUT)));
         }
         return result;
     }

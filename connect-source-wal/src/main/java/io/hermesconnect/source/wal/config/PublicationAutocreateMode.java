@@ -1,7 +1,5 @@
 package io.hermesconnect.source.wal.config;
 
-import java.util.Locale;
-
 /** {@code publication.autocreate.mode}: whether and how the connector creates its publication. */
 public enum PublicationAutocreateMode {
     /** {@code CREATE PUBLICATION ... FOR ALL TABLES} when it is missing (needs superuser). */
@@ -9,13 +7,5 @@ public enum PublicationAutocreateMode {
     /** A publication of exactly the included tables, created when missing and updated on every start. */
     FILTERED,
     /** The publication must already exist; the connector never touches it. */
-    DISABLED;
-
-    public String value() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static PublicationAutocreateMode parse(String value) {
-        return valueOf(value.trim().toUpperCase(Locale.ROOT));
-    }
+    DISABLED
 }

@@ -1,7 +1,5 @@
 package io.hermesconnect.source.wal.config;
 
-import java.util.Locale;
-
 /** {@code snapshot.mode}: whether the connector reads the tables' current rows before streaming. */
 public enum SnapshotMode {
     /** Snapshot when no offset exists (first start), then stream. */
@@ -12,14 +10,6 @@ public enum SnapshotMode {
     INITIAL_ONLY,
     /** Snapshot when no offset exists or the stored position is no longer available in the slot. */
     WHEN_NEEDED;
-
-    public String value() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static SnapshotMode parse(String value) {
-        return valueOf(value.trim().toUpperCase(Locale.ROOT));
-    }
 
     /** Whether the task streams from the slot after the snapshot. */
     public boolean streams() {

@@ -1,10 +1,8 @@
 package io.hermesconnect.source.wal.config;
 
-import java.util.Arrays;
+import io.hermesconnect.common.config.RegexPattern;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
@@ -14,17 +12,12 @@ public final class Validators {
     private Validators() {
     }
 
-    /** One of the enum's lower-case values, case-insensitively. */
-    public static ConfigDef.Validator oneOf(String... values) {
-        return new OneOf(List.of(values));
-    }
-
     /** A replication slot name as PostgreSQL accepts it: lower-case letters, digits and underscores, 1–63 of them. */
     public static ConfigDef.Validator slotName() {
         return new SlotName();
     }
 
-    /** A comma-separated list of Java regular expressions, each compiled to check it. */
+    /** A comma-separated list of Java regular expressions, each checked as a {@link RegexPattern}. */
     public static ConfigDef.Validator regexList() {
         return new RegexList();
     }
@@ -32,20 +25,6 @@ public final class Validators {
     /** Characters Kafka allows in a topic name (the prefix becomes part of every topic name). */
     public static ConfigDef.Validator topicPrefix() {
         return new TopicPrefix();
-    }
-
-    private record OneOf(List<String> values) implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            if (value == null || !values.contains(value.toString().trim().toLowerCase(Locale.ROOT))) {
-                throw new ConfigException(name, value, "must be one of " + values);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return String.join(", ", values);
-        }
     }
 
     private static final class SlotName implements ConfigDef.Validator {
@@ -66,19 +45,12 @@ public final class Validators {
     }
 
     private static final class RegexList implements ConfigDef.Validator {
+        private final RegexPattern each = new RegexPattern();
+
         @Override
         public void ensureValid(String name, Object value) {
-            if (value == null) {
-                return;
-            }
-            @SuppressWarnings("unchecked")
-            List<String> patterns = value instanceof List<?> list ? (List<String>) list : Arrays.asList(value.toString().split(","));
-            for (String pattern : patterns) {
-                try {
-                    Pattern.compile(pattern.trim());
-                } catch (PatternSyntaxException e) {
-                    throw new ConfigException(name, pattern, "not a valid regular expression: " + e.getDescription());
-                }
+            if (value instanceof List<?> patterns) {
+                patterns.forEach(pattern -> each.ensureValid(name, pattern.toString().trim()));
             }
         }
 

@@ -1,7 +1,5 @@
 package io.hermesconnect.source.wal.convert;
 
-import java.util.Locale;
-
 /** How {@code numeric} columns are represented (config {@code decimal.handling.mode}). */
 public enum DecimalHandlingMode {
     /**
@@ -13,14 +11,5 @@ public enum DecimalHandlingMode {
     /** {@code float64}; may lose digits; NaN and ±Infinity are kept. */
     DOUBLE,
     /** The server's text, e.g. {@code 12.50}, {@code NaN}, {@code -Infinity}. */
-    STRING;
-
-    /** The config value: {@code precise}, {@code double} or {@code string}. */
-    public String value() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static DecimalHandlingMode parse(String value) {
-        return valueOf(value.trim().toUpperCase(Locale.ROOT));
-    }
+    STRING
 }

@@ -176,12 +176,6 @@ class ColumnTypesTest {
             assertThat(convert(type, "NaN")).isEqualTo("NaN");
             assertThat(convert(type, "Infinity")).isEqualTo("Infinity");
         }
-
-        @Test
-        void modesParseFromConfigValues() {
-            assertThat(DecimalHandlingMode.parse(" Precise ")).isEqualTo(DecimalHandlingMode.PRECISE);
-            assertThat(DecimalHandlingMode.STRING.value()).isEqualTo("string");
-        }
     }
 
     @Nested
