@@ -18,7 +18,7 @@ import org.apache.kafka.common.config.ConfigException;
  * static final EnumChoice<SnapshotMode> SNAPSHOT_MODES = EnumChoice.of(SnapshotMode.class);
  * SnapshotMode snapshotMode() { return SNAPSHOT_MODES.parse(getString(SNAPSHOT_MODE)); }
  * }</pre>
- * An unset value is accepted by {@link #ensureValid}; make the key required, or give it a default.
+ * {@link #ensureValid} refuses null: give the key a default (an explicit null in a connector's JSON replaces the default).
  */
 public final class EnumChoice<E extends Enum<E>> implements ConfigDef.Validator, ConfigDef.Recommender {
 
@@ -61,9 +61,10 @@ public final class EnumChoice<E extends Enum<E>> implements ConfigDef.Validator,
         throw new IllegalArgumentException("'" + value + "' is not " + this);
     }
 
+    /** Refuses null too: an explicit null in a connector's JSON would otherwise bypass the key's default. */
     @Override
     public void ensureValid(String name, Object value) {
-        if (value != null && names.stream().noneMatch(n -> n.equalsIgnoreCase(value.toString().trim()))) {
+        if (value == null || names.stream().noneMatch(n -> n.equalsIgnoreCase(value.toString().trim()))) {
             throw new ConfigException(name, value, "must be " + this);
         }
     }

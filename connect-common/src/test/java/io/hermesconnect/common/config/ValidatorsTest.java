@@ -34,7 +34,8 @@ class ValidatorsTest {
         for (String good : new String[] {"initial", "INITIAL_ONLY", "Never", " never "}) {
             assertThatCode(() -> choice.ensureValid("snapshot.mode", good)).doesNotThrowAnyException();
         }
-        assertThatCode(() -> choice.ensureValid("snapshot.mode", null)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> choice.ensureValid("snapshot.mode", null)).as("an explicit null replaces the default")
+                .isInstanceOf(ConfigException.class);
         assertThatThrownBy(() -> choice.ensureValid("snapshot.mode", "always"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("snapshot.mode")
