@@ -37,8 +37,12 @@ final class ForeignKeys {
         return keys;
     }
 
-    /** Checks every type's foreign keys against the types; reports each problem on its key, and each cycle once. */
-    static void check(List<TypePlan> types, ConfigErrors errors) {
+    /**
+     * Checks the foreign keys of the types that parsed; reports each problem on its key, and each cycle once.
+     *
+     * @param declaredTypes every type listed in {@code types}: a reference to one that did not parse is not checked
+     */
+    static void check(List<TypePlan> types, List<String> declaredTypes, ConfigErrors errors) {
         Map<String, TypePlan> byName = new LinkedHashMap<>();
         types.forEach(type -> byName.put(type.name(), type));
         for (TypePlan type : types) {
@@ -49,10 +53,10 @@ final class ForeignKeys {
                 TypePlan parent = byName.get(foreignKey.parentType());
                 if (!mapped.contains(foreignKey.attribute())) {
                     errors.add(key, "'" + foreignKey.attribute() + "' is not mapped by any source of " + type.name());
-                } else if (parent == null) {
+                } else if (parent == null && !declaredTypes.contains(foreignKey.parentType())) {
                     errors.add(key, "'" + foreignKey.parentType() + "' is not a type listed in " + PollingDiffConfig.TYPES
                             + " (listed: " + String.join(", ", byName.keySet()) + ")");
-                } else if (!parent.type().primaryKey().contains(foreignKey.parentAttribute())) {
+                } else if (parent != null && !parent.type().primaryKey().contains(foreignKey.parentAttribute())) {
                     errors.add(key, "'" + foreignKey.parentAttribute() + "' is not a primary key attribute of "
                             + parent.name() + " (its key: " + String.join(", ", parent.type().primaryKey()) + ")");
                 }

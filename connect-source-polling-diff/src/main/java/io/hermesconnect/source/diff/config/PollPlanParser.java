@@ -45,7 +45,7 @@ final class PollPlanParser {
                 types.add(type);
             }
         }
-        ForeignKeys.check(types, errors);
+        ForeignKeys.check(types, typeNames, errors);
         if (!hasSecretKey) {
             types.stream().filter(TypePlan::hasSecretAttributes).forEach(type -> errors.add(
                     PollingDiffConfig.STATE_SECRET_KEY, "Type " + type.name() + " has secret attributes, which the state "

@@ -58,17 +58,19 @@ final class TypeParser {
         List<TypeSourcePlan> typeSources = new ArrayList<>();
         for (String source : sourceNames) {
             SourceSettings settingsOfSource = sources.get(source);
-            if (settingsOfSource != null) {
-                TypeSourcePlan plan = new TypeSourceParser(type, earlierTypes, errors)
-                        .parse(settingsOfSource, bySource.settings(source), declaredTypes);
-                if (plan != null) {
-                    typeSources.add(plan);
-                }
+            TypeSourcePlan plan = settingsOfSource == null ? null : new TypeSourceParser(type, earlierTypes, errors)
+                    .parse(settingsOfSource, bySource.settings(source), declaredTypes);
+            if (plan != null) {
+                typeSources.add(plan);
             }
         }
         List<ForeignKey> foreignKeys = ForeignKeys.declared(type, parsed.family(TypeConfigs.FOREIGN_KEYS), errors);
+        // the checks across the type's keys need every source's mapping: after a problem, they would only add noise
+        if (typeSources.size() < sourceNames.size() || errors.count() > before) {
+            return null;
+        }
         ObjectType objectType = objectType(type, parsed, typeSources);
-        if (objectType == null || errors.count() > before) {
+        if (errors.count() > before) {
             return null;
         }
         return new TypePlan(objectType, TypeConfigs.CONFLICT_POLICIES.parse(parsed.string(TypeConfigs.MERGE_CONFLICT_POLICY)),
@@ -98,8 +100,7 @@ final class TypeParser {
         classify(parsed, TypeConfigs.SECRET_ATTRIBUTES, AttributeClass.SECRET, mapped, primaryKey, classes);
         classify(parsed, TypeConfigs.CACHE_ONLY_ATTRIBUTES, AttributeClass.CACHE_ONLY, mapped, primaryKey, classes);
         classify(parsed, TypeConfigs.LOCAL_ATTRIBUTES, AttributeClass.LOCAL, mapped, primaryKey, classes);
-        NamedTemplate toString = template(parsed, TypeConfigs.TO_STRING).orElse(null);
-        return primaryKey.isEmpty() ? null : new ObjectType(type, primaryKey, classes, toString);
+        return new ObjectType(type, primaryKey, classes, template(parsed, TypeConfigs.TO_STRING).orElse(null));
     }
 
     private void classify(NestedSettings parsed, String setting, AttributeClass attributeClass, Set<String> mapped,
