@@ -62,6 +62,14 @@ sealed interface MappedAttribute {
         return new Column(key, text);
     }
 
+    /** A schema as error messages name it: its logical name, else its type, e.g. {@code array of int64}. */
+    static String describe(Schema schema) {
+        if (schema.type() == Schema.Type.ARRAY) {
+            return "array of " + describe(schema.valueSchema());
+        }
+        return schema.name() != null ? schema.name() : schema.type().getName();
+    }
+
     /** A column's value. */
     record Column(String key, String column) implements MappedAttribute {
         @Override
@@ -110,14 +118,11 @@ sealed interface MappedAttribute {
             for (String name : names) {
                 if (!columns.get(name).equals(element)) {
                     throw new InvalidSettingException(key, "The columns of a list must have one type, and '" + names.get(0)
-                            + "' is " + describe(element) + " while '" + name + "' is " + describe(columns.get(name)));
+                            + "' is " + MappedAttribute.describe(element) + " while '" + name + "' is "
+                            + MappedAttribute.describe(columns.get(name)));
                 }
             }
             return SchemaBuilder.array(element).optional().build();
-        }
-
-        private static String describe(Schema schema) {
-            return schema.name() != null ? schema.name() : schema.type().getName();
         }
     }
 
@@ -143,7 +148,7 @@ sealed interface MappedAttribute {
 
         @Override
         public Object value(Map<String, Object> row) {
-            return template.render(row, "a row");
+            return template.render(row, "a row of the source");
         }
 
         @Override

@@ -33,7 +33,7 @@ final class NestedSettings {
      * @param def          the definition of the name's full keys
      * @param settings     the name's settings, prefix stripped (as {@code PrefixedConfigs} gives them)
      * @param openFamilies prefixes of open families, relative to {@code prefix}, e.g. {@code attrs.}
-     * @return the parsed settings; values of keys with an error are unset
+     * @return the parsed settings: the value (or default) of each defined key without error, and the open families
      */
     static NestedSettings parse(String prefix, ConfigDef def, Map<String, Object> settings, List<String> openFamilies,
                                 ConfigErrors errors) {

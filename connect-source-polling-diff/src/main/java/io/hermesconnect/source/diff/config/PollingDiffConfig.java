@@ -1,5 +1,6 @@
 package io.hermesconnect.source.diff.config;
 
+import io.hermesconnect.common.config.ConfigDocs;
 import io.hermesconnect.common.config.ConfigValidation;
 import io.hermesconnect.common.config.EnumChoice;
 import io.hermesconnect.common.config.GroupedConfigDef;
@@ -57,9 +58,10 @@ public final class PollingDiffConfig extends PluginConfig {
             .define(TYPES, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, UniqueNames.atLeastOne(), Importance.HIGH,
                     "The types of objects, in order: creates and updates are emitted in this order, deletes in reverse, and "
                             + "a type's query templates see only the types before it. Each type <T> is configured by "
-                            + "types.<T>.primary.key, types.<T>.sources and the other types.<T>.* keys, and reads each of its "
-                            + "sources <S> as types.<T>.sources.<S>.* say (the query, and attrs.<attribute> = a column, "
-                            + "[column, column] or {{ expression }}).", Width.LONG, "Types")
+                            + "types.<T>.primary.key, types.<T>.sources, types.<T>.foreign.keys.<attribute>=<Parent>.<attribute> "
+                            + "and the other types.<T>.* keys, and reads each of its sources <S> as types.<T>.sources.<S>.* "
+                            + "say (the query, and types.<T>.sources.<S>.attrs.<attribute> = a column, [column, column] or "
+                            + "{{ expression }}).", Width.LONG, "Types")
             .define(SOURCES, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, UniqueNames.atLeastOne(), Importance.HIGH,
                     "The sources the types are read from. Each source <S> is configured by sources.<S>.kind (jdbc or ldap) "
                             + "and the sources.<S>.jdbc.* or sources.<S>.ldap.* keys.", Width.LONG, "Sources")
@@ -149,6 +151,17 @@ public final class PollingDiffConfig extends PluginConfig {
         definitions.put("types.<T>.*", TypeConfigs.typeDefinition(TypeConfigs.typePrefix("<T>")));
         definitions.put("types.<T>.sources.<S>.*", TypeConfigs.typeSourceDefinition(TypeConfigs.typeSourcePrefix("<T>", "<S>")));
         return definitions;
+    }
+
+    /**
+     * The Markdown reference of the nested keys, one section per family under level-3 headings, for the module's guide
+     * (a test checks the guide holds it as generated).
+     */
+    public static String nestedReference() {
+        StringBuilder md = new StringBuilder();
+        nestedDefinitions().forEach((family, def) ->
+                md.append(ConfigDocs.markdown("`" + family + "`", def).replaceAll("(?m)^#", "###")).append('\n'));
+        return md.toString();
     }
 
     /** The types, sources and how each poll reads and merges them. */

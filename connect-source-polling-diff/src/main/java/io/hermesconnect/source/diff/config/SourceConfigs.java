@@ -54,13 +54,15 @@ final class SourceConfigs {
     /** The definition of one source's keys under {@code prefix} ({@code sources.<S>.}, or a placeholder for the docs). */
     static ConfigDef definition(String prefix) {
         return new GroupedConfigDef()
-                .group("Source " + prefix + "*")
+                .group("Source")
                 .define(prefix + KIND, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, KINDS, Importance.HIGH,
                         "What the source is: jdbc (a database, read with SQL) or ldap (a directory, read with paged searches). "
                                 + "Only the keys of its kind may be set.", Width.SHORT, "Source kind", KINDS)
-                .group("JDBC source " + prefix + "*")
+                .group("JDBC source")
                 .define(prefix + JDBC_URL, Type.STRING, null, null, Importance.HIGH,
-                        "The JDBC URL, e.g. jdbc:postgresql://db:5432/hr or jdbc:mariadb://db:3306/hr. Required for a jdbc source.",
+                        "The JDBC URL, e.g. jdbc:postgresql://db:5432/hr or jdbc:mariadb://db:3306/hr. Required for a jdbc source. "
+                                + "Further driver properties are set as " + prefix + JDBC_PROPERTIES + "<property> (e.g. "
+                                + prefix + JDBC_PROPERTIES + "sslmode=require).",
                         Width.LONG, "JDBC URL")
                 .define(prefix + JDBC_USER, Type.STRING, null, null, Importance.HIGH,
                         "The database user; unset leaves it to the URL or the driver properties.", Width.MEDIUM, "JDBC user")
@@ -71,9 +73,8 @@ final class SourceConfigs {
                         Width.SHORT, "JDBC fetch size")
                 .define(prefix + JDBC_QUERY_TIMEOUT_MS, Type.LONG, 300_000L, Range.atLeast(1), Importance.LOW,
                         "The longest one query of a poll may run, in milliseconds; a query that takes longer fails the poll, "
-                                + "which emits nothing. Further driver properties (e.g. ssl=true) are set as "
-                                + prefix + JDBC_PROPERTIES + "<property>.", Width.SHORT, "JDBC query timeout (ms)")
-                .group("LDAP source " + prefix + "*")
+                                + "which emits nothing.", Width.SHORT, "JDBC query timeout (ms)")
+                .group("LDAP source")
                 .define(prefix + LDAP_URL, Type.STRING, null, null, Importance.HIGH,
                         "The directory server, ldap://host:389 or ldaps://host:636. Required for an ldap source.",
                         Width.LONG, "LDAP URL")

@@ -59,7 +59,7 @@ final class TypeConfigs {
     /** The definition of one type's keys under {@code prefix} ({@code types.<T>.}, or a placeholder for the docs). */
     static ConfigDef typeDefinition(String prefix) {
         return new GroupedConfigDef()
-                .group("Type " + prefix + "*")
+                .group("Type")
                 .define(prefix + PRIMARY_KEY, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, UniqueNames.atLeastOne(), Importance.HIGH,
                         "The attribute that identifies an object of the type, or a comma list of attributes for a tuple key. "
                                 + "Every source of the type must map each of them.", Width.MEDIUM, "Primary key")
@@ -100,7 +100,7 @@ final class TypeConfigs {
     /** The definition of one type-source's keys under {@code prefix} ({@code types.<T>.sources.<S>.}, or a placeholder). */
     static ConfigDef typeSourceDefinition(String prefix) {
         return new GroupedConfigDef()
-                .group("Type source " + prefix + "*")
+                .group("Type source")
                 .define(prefix + QUERY, Type.STRING, null, new JinjaTemplateValidator(), Importance.HIGH,
                         "For a jdbc source (required): the SELECT that reads the type's rows. A Jinja template that may "
                                 + "read the types declared before this one, as <Type> and <Type>_pkeys.", Width.LONG, "SQL query")

@@ -54,7 +54,8 @@ final class TypeParser {
                         + PollingDiffConfig.SOURCES + " (listed: " + String.join(", ", declaredSources) + ")"));
         PrefixedConfigs bySource = PrefixedConfigs.split(settings, TypeConfigs.SOURCES, sourceNames);
         bySource.undeclaredKeys().forEach(key -> errors.add(prefix + key, bySource.problem(prefix + key)));
-        Map<String, Schema> declaredTypes = parseAttributeTypes(parsed);
+        Map<String, Schema> declaredTypes = AttributeTypes.parse(parsed.key(TypeConfigs.ATTRIBUTE_TYPES),
+                parsed.list(TypeConfigs.ATTRIBUTE_TYPES));
         List<TypeSourcePlan> typeSources = new ArrayList<>();
         for (String source : sourceNames) {
             SourceSettings settingsOfSource = sources.get(source);
@@ -76,10 +77,6 @@ final class TypeParser {
         return new TypePlan(objectType, TypeConfigs.CONFLICT_POLICIES.parse(parsed.string(TypeConfigs.MERGE_CONFLICT_POLICY)),
                 typeSources, template(parsed, TypeConfigs.INTEGRITY_CONSTRAINT).map(List::of).orElse(List.of()),
                 foreignKeys);
-    }
-
-    private Map<String, Schema> parseAttributeTypes(NestedSettings parsed) {
-        return AttributeTypes.parse(parsed.key(TypeConfigs.ATTRIBUTE_TYPES), parsed.list(TypeConfigs.ATTRIBUTE_TYPES));
     }
 
     /** The type's model, after checking that every source maps the key and that classed attributes are mapped. */

@@ -71,15 +71,11 @@ public record TypePlan(ObjectType type, ConflictPolicy conflictPolicy, List<Type
                     keyOf.put(attribute, key);
                 } else if (!before.equals(schema)) {
                     errors.add(key, "Attribute '" + attribute + "' has another type here than from " + keyOf.get(attribute)
-                            + " (" + describe(schema) + " versus " + describe(before) + "); one attribute has one type");
+                            + " (" + MappedAttribute.describe(schema) + " versus "
+                            + MappedAttribute.describe(before) + "); one attribute has one type");
                 }
             });
         }
         return union;
-    }
-
-    private static String describe(Schema schema) {
-        String name = schema.name() != null ? schema.name() : schema.type().getName();
-        return schema.type() == Schema.Type.ARRAY ? "array of " + describe(schema.valueSchema()) : name;
     }
 }
