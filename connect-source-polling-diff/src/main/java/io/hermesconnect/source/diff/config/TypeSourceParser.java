@@ -37,7 +37,7 @@ final class TypeSourceParser {
         boolean jdbc = source instanceof JdbcSourceSettings;
         String kind = EnumChoice.nameOf(jdbc ? SourceKind.JDBC : SourceKind.LDAP);
         (jdbc ? LDAP_ONLY : JDBC_ONLY).stream().filter(settings::containsKey).forEach(setting -> errors.add(prefix + setting,
-                "Not a setting of a " + kind + " source ('" + source.name() + "' is " + kind + ")"));
+                "Not a setting of " + kind + " sources ('" + source.name() + "' is " + kind + ")"));
         AttributeMapping mapping = mapping(parsed, declaredTypes);
         SourceQuery query = jdbc ? sql(parsed, kind) : ldapSearch(parsed, kind, mapping);
         if (query == null || errors.count() > before) {

@@ -60,7 +60,7 @@ class PollingDiffValidationTest {
                 problem("an ldap type source without base", removed("types.Users.sources.dir.ldap.base"),
                         "types.Users.sources.dir.ldap.base", "Required when the source is ldap"),
                 problem("a query on an ldap source", Map.of("types.Users.sources.dir.query", "SELECT 1"), "types.Users.sources.dir.query",
-                        "Not a setting of a ldap source"),
+                        "Not a setting of ldap sources"),
                 problem("a bad template", Map.of("types.Users.to.string", "{{ login "), "types.Users.to.string", "Invalid value"),
                 problem("a bad search filter template", Map.of("types.Users.sources.dir.ldap.filter", "{% if %}"),
                         "types.Users.sources.dir.ldap.filter", "Invalid value"),
