@@ -7,6 +7,7 @@ import io.hermesconnect.common.config.GroupedConfigDef;
 import io.hermesconnect.common.config.NonEmptyString;
 import io.hermesconnect.common.config.PluginConfig;
 import io.hermesconnect.common.config.UniqueNames;
+import io.hermesconnect.source.diff.event.TopicRouting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -187,8 +188,11 @@ public final class PollingDiffConfig extends PluginConfig {
 
     /** The topic of a type's change events, by {@code topic.routing}. */
     public String topic(String type) {
-        String prefix = getString(TOPIC_PREFIX);
-        return topicRouting() == TopicRouting.SINGLE ? prefix : prefix + "." + type;
+        return topicRouting().topic(topicPrefix(), type);
+    }
+
+    public String topicPrefix() {
+        return getString(TOPIC_PREFIX);
     }
 
     public boolean tombstonesOnDelete() {
@@ -197,7 +201,7 @@ public final class PollingDiffConfig extends PluginConfig {
 
     public String stateTopic() {
         String topic = getString(STATE_TOPIC);
-        return topic == null || topic.isBlank() ? getString(TOPIC_PREFIX) + ".state" : topic;
+        return topic == null || topic.isBlank() ? topicPrefix() + ".state" : topic;
     }
 
     public short stateTopicReplicationFactor() {

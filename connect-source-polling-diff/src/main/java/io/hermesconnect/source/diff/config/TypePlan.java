@@ -35,6 +35,13 @@ public record TypePlan(ObjectType type, ConflictPolicy conflictPolicy, List<Type
         return type.name();
     }
 
+    /** The foreign keys as the event schema publishes them: attribute to {@code <Parent>.<attr>}. */
+    public Map<String, String> foreignKeyReferences() {
+        Map<String, String> references = new LinkedHashMap<>();
+        foreignKeys.forEach(foreignKey -> references.put(foreignKey.attribute(), foreignKey.reference()));
+        return references;
+    }
+
     /** Whether a source maps an attribute the type declares secret. */
     public boolean hasSecretAttributes() {
         return sources.stream().flatMap(source -> source.mapping().attributeNames().stream())

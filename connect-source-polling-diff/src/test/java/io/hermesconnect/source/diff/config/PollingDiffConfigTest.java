@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hermesconnect.common.config.ConfigDefLint;
+import io.hermesconnect.source.diff.event.TopicRouting;
 import io.hermesconnect.source.diff.fetch.FetchQuery;
 import io.hermesconnect.source.diff.merge.ConflictPolicy;
 import io.hermesconnect.source.diff.merge.KeyMergeConstraint;
@@ -42,6 +43,7 @@ class PollingDiffConfigTest {
         assertThat(plan.types().get(0).conflictPolicy()).isEqualTo(ConflictPolicy.USE_CACHED_ENTRY);
         assertThat(members.foreignKeys()).containsExactly(new ForeignKey("group_id", "Groups", "gid"),
                 new ForeignKey("user_id", "Users", "uid"));
+        assertThat(members.foreignKeyReferences()).isEqualTo(Map.of("group_id", "Groups.gid", "user_id", "Users.uid"));
         assertThat(members.integrityConstraints()).singleElement()
                 .satisfies(t -> assertThat(t.configKey()).isEqualTo("types.GroupsMembers.integrity.constraint"));
         assertThat(plan.types().get(1).integrityConstraints()).isEmpty();
