@@ -83,6 +83,24 @@ class PollingDiffConfigTest {
     }
 
     @Test
+    void parsesMergeConstraintsScopesAndWriteBackPerPoll() {
+        Map<String, String> props = HermesLikeConfig.props();
+        props.put("types.Users.sources.dir.merge.constraint", "{{ _SELF.uid in hr_pkeys }}");
+        props.put("types.Users.sources.dir.ldap.scope", "one");
+        props.put("types.Groups.sources.hr.commit.all", "UPDATE sync SET groups_sent = now()");
+        PollPlan plan = new PollingDiffConfig(props).plan();
+
+        TypeSourcePlan dir = plan.types().get(0).sources().get(1);
+        assertThat(dir.mergeConstraints()).singleElement().satisfies(constraint -> {
+            assertThat(constraint.configKey()).isEqualTo("types.Users.sources.dir.merge.constraint");
+            assertThat(constraint.test(Map.of("_SELF", Map.of("uid", 4), "hr_pkeys", Set.of(4L, 4)), "a test")).isTrue();
+        });
+        assertThat(((FetchQuery.Ldap) dir.query().render(Map.of())).scope()).isEqualTo(FetchQuery.LdapScope.ONE);
+        assertThat(plan.types().get(1).sources().get(0).commitAll().render(Map.of(), "a test"))
+                .isEqualTo("UPDATE sync SET groups_sent = now()");
+    }
+
+    @Test
     void anLdapSearchReadsOnlyTheAttributesItsMappingNames() {
         Map<String, String> props = HermesLikeConfig.props();
         props.remove("types.Users.sources.dir.attrs.uid_number");
