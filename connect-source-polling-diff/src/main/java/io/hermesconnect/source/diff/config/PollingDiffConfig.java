@@ -83,7 +83,7 @@ public final class PollingDiffConfig extends PluginConfig {
             .define(TOPIC_ROUTING, Type.STRING, EnumChoice.nameOf(TopicRouting.SINGLE), TOPIC_ROUTINGS, Importance.MEDIUM,
                     "single sends every type to the topic <topic.prefix>, created compacted with one partition, so events "
                             + "keep their order and a sink added later reads the whole current state from offset zero; "
-                            + "per_type sends each type to <topic.prefix>.<Type>.", Width.SHORT, "Topic routing", TOPIC_ROUTINGS)
+                            + "per-type sends each type to <topic.prefix>.<Type>.", Width.SHORT, "Topic routing", TOPIC_ROUTINGS)
             .define(TOMBSTONES_ON_DELETE, Type.BOOLEAN, true, null, Importance.MEDIUM,
                     "Follow each delete event with a tombstone (null value) of its key, so that compaction removes the "
                             + "object from the topic.", Width.SHORT, "Tombstones on delete")

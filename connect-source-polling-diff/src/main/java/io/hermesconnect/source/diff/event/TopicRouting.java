@@ -1,7 +1,9 @@
 package io.hermesconnect.source.diff.event;
 
-/** Where a type's events go. */
-public enum TopicRouting {
+import io.hermesconnect.common.config.EnumChoice;
+
+/** Where a type's events go ({@code topic.routing}: {@code single} or {@code per-type}, as the WAL source's {@code per-table}). */
+public enum TopicRouting implements EnumChoice.Hyphenated {
     /** Every type to one single-partition topic named {@code topic.prefix}: a sink sees the poll's order across types. */
     SINGLE,
     /** Each type to its own topic {@code <topic.prefix>.<type>}: order holds within a type only. */

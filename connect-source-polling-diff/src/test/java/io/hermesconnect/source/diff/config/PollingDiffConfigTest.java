@@ -151,7 +151,7 @@ class PollingDiffConfigTest {
         assertThat(config.stateKafkaSettings()).isEqualTo(Map.of("bootstrap.servers", "kafka:9092", "security.protocol", "SSL"));
 
         Map<String, String> props = HermesLikeConfig.props();
-        props.put("topic.routing", "per_type");
+        props.put("topic.routing", "per-type");
         props.put("state.topic", "users-state");
         props.put("snapshot.mode", "never");
         PollingDiffConfig perType = new PollingDiffConfig(props);
