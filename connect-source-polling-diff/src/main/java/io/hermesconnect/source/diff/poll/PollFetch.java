@@ -1,73 +1,115 @@
 package io.hermesconnect.source.diff.poll;
 
+import io.hermesconnect.source.diff.config.InvalidSettingException;
+import io.hermesconnect.source.diff.config.TypePlan;
+import io.hermesconnect.source.diff.config.TypeSourcePlan;
+import io.hermesconnect.source.diff.event.TypeSchema;
 import io.hermesconnect.source.diff.fetch.FetchException;
+import io.hermesconnect.source.diff.fetch.FetchQuery;
 import io.hermesconnect.source.diff.fetch.SourceFetcher;
 import io.hermesconnect.source.diff.merge.LastEmittedState;
 import io.hermesconnect.source.diff.merge.MergedType;
 import io.hermesconnect.source.diff.merge.SourceObjects;
+import io.hermesconnect.source.diff.merge.TypeMerger;
 import io.hermesconnect.source.diff.model.DataObject;
 import io.hermesconnect.source.diff.model.PollAbortedException;
 import io.hermesconnect.source.diff.model.PolledObject;
 import io.hermesconnect.source.diff.model.TemplateVariables;
+import io.hermesconnect.source.diff.state.SecretHasher;
+import io.hermesconnect.source.diff.state.StateProjection;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.DataException;
 
 /**
- * Steps 1 and 2 of a poll for every type in declared order: fetch each source (its query seeing the types merged
- * before it, as {@code <Type>} and {@code <Type>_pkeys}), map its rows, check each value against the type's schema,
- * and merge. All or nothing: the first failure throws and nothing of the poll is kept.
+ * Steps 1 and 2 of a poll for every type in declared order: render each source's query (it sees the types merged
+ * before, as {@code <Type>} and {@code <Type>_pkeys}), describe it (so a new column or a changed type shows in this
+ * poll's schemas), fetch and map its rows, check each value against the type's schema, and merge. All or nothing: the
+ * first failure throws and nothing of the poll is kept.
  */
 public final class PollFetch {
 
+    private final String topicPrefix;
+    private final SecretHasher hasher;
     private final Map<String, SourceFetcher> fetchers;
     private final Function<String, LastEmittedState> lastEmitted;
 
     /**
+     * @param topicPrefix the connector's topic prefix, for the schemas' names
+     * @param hasher      hashes secrets into the state's form of objects
      * @param fetchers    the open fetcher of each source, by source name
      * @param lastEmitted each type's last emitted state, by type name
      */
-    public PollFetch(Map<String, SourceFetcher> fetchers, Function<String, LastEmittedState> lastEmitted) {
+    public PollFetch(String topicPrefix, SecretHasher hasher, Map<String, SourceFetcher> fetchers,
+                     Function<String, LastEmittedState> lastEmitted) {
+        this.topicPrefix = topicPrefix;
+        this.hasher = hasher;
         this.fetchers = Map.copyOf(fetchers);
         this.lastEmitted = lastEmitted;
+    }
+
+    /** What fetching gave: each type's merged objects and its events' schemas, in declared order. */
+    public record Result(List<MergedType> merged, Map<String, TypeSchema> schemas) {
     }
 
     /**
      * Fetches and merges every type.
      *
-     * @return each type's merged objects, in declared order
-     * @throws FetchException        when a source fails: the poll emits nothing
-     * @throws PollAbortedException  when a template or a mapped value fails: the poll emits nothing
+     * @throws FetchException       when a source fails: the poll emits nothing
+     * @throws PollAbortedException when a template, a mapping or a mapped value fails: the poll emits nothing
      */
-    public List<MergedType> run(List<TypeStep> types) throws FetchException {
+    public Result run(List<TypePlan> types) throws FetchException {
         Map<String, Object> earlierTypes = new HashMap<>();
         List<MergedType> merged = new ArrayList<>(types.size());
-        for (TypeStep type : types) {
-            List<SourceObjects> sources = new ArrayList<>(type.sources().size());
-            for (SourceStep source : type.sources()) {
-                sources.add(new SourceObjects(source.source(), source.keyConstraint(), source.mergeConstraints(),
-                        fetch(type, source, earlierTypes)));
+        Map<String, TypeSchema> schemas = new LinkedHashMap<>();
+        for (TypePlan type : types) {
+            Map<String, FetchQuery> queries = new LinkedHashMap<>();
+            Map<String, Map<String, Schema>> described = new LinkedHashMap<>();
+            for (TypeSourcePlan source : type.sources()) {
+                FetchQuery query = source.query().render(earlierTypes);
+                queries.put(source.source(), query);
+                described.put(source.source(), fetchers.get(source.source()).describe(query));
             }
-            MergedType result = type.merger().merge(sources, lastEmitted.apply(type.type().name()));
+            TypeSchema schema = typeSchema(type, described);
+            schemas.put(type.name(), schema);
+            List<SourceObjects> sources = new ArrayList<>(type.sources().size());
+            for (TypeSourcePlan source : type.sources()) {
+                sources.add(new SourceObjects(source.source(), source.keyMergeConstraint(), source.mergeConstraints(),
+                        fetch(schema, source, queries.get(source.source()))));
+            }
+            StateProjection projection = new StateProjection(type.type(), hasher);
+            MergedType result = new TypeMerger(projection, type.conflictPolicy()).merge(sources, lastEmitted.apply(type.name()));
             merged.add(result);
-            String name = type.type().name();
-            earlierTypes.put(TemplateVariables.keysName(name), TemplateVariables.keySet(type.type(), result.objects().keySet()));
-            earlierTypes.put(name, TemplateVariables.attributeMaps(
+            earlierTypes.put(TemplateVariables.keysName(type.name()),
+                    TemplateVariables.keySet(type.type(), result.objects().keySet()));
+            earlierTypes.put(type.name(), TemplateVariables.attributeMaps(
                     result.objects().values().stream().map(PolledObject::object).toList()));
         }
-        return merged;
+        return new Result(merged, schemas);
     }
 
-    private List<DataObject> fetch(TypeStep type, SourceStep source, Map<String, Object> earlierTypes) throws FetchException {
-        SourceFetcher fetcher = fetchers.get(source.source());
+    private TypeSchema typeSchema(TypePlan type, Map<String, Map<String, Schema>> described) {
+        Map<String, Schema> attributes;
+        try {
+            attributes = type.attributeSchemas(described);
+        } catch (InvalidSettingException e) {
+            throw new PollAbortedException("Type '" + type.name() + "': " + e.getMessage(), e);
+        }
+        return new TypeSchema(topicPrefix, type.type(), type.sources().stream().map(TypeSourcePlan::source).toList(),
+                attributes, type.foreignKeyReferences());
+    }
+
+    private List<DataObject> fetch(TypeSchema schema, TypeSourcePlan source, FetchQuery query) throws FetchException {
         List<DataObject> objects = new ArrayList<>();
-        fetcher.fetch(source.query().apply(earlierTypes), row -> {
-            DataObject object = type.type().object(source.source(), source.mapping().apply(row));
+        fetchers.get(source.source()).fetch(query, row -> {
+            DataObject object = schema.type().object(source.source(), source.mapping().map(row));
             try {
-                type.schema().row(object);
+                schema.row(object);
             } catch (DataException e) {
                 throw new PollAbortedException("Source '" + source.source() + "' gave " + object + ": " + e.getMessage(), e);
             }
