@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * A real OpenLDAP {@code slapd} as a local process on 127.0.0.1 (free port), state in a temporary
  * directory: suffix {@code dc=example,dc=org} with {@code ou=people} and {@code ou=groups}, schemas core,
- * cosine, inetorgperson and nis, administrator {@code cn=admin,dc=example,dc=org} / {@code secret}.
+ * cosine, inetorgperson and nis, administrator {@code cn=admin,dc=example,dc=org} / {@code secret}. Every
+ * other bind (anonymous included) gets slapd's default size limit of 500 entries, which paged searches
+ * may read past.
  * Starts in well under a second; needs Debian's {@code slapd} and {@code ldap-utils}
  * ({@code .ci/install-test-servers.sh}).
  */
