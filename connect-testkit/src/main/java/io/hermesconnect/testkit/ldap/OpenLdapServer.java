@@ -30,7 +30,7 @@ public final class OpenLdapServer extends ExampleDirectory implements AutoClosea
     private OpenLdapServer(Path dir, int port) {
         this.dir = dir;
         this.port = port;
-        this.stopAtExit = new Thread(this::stop, "slapd-stopper");
+        this.stopAtExit = new Thread(this::stopAndDelete, "slapd-stopper");
     }
 
     public static OpenLdapServer start() {
@@ -43,7 +43,7 @@ public final class OpenLdapServer extends ExampleDirectory implements AutoClosea
         try {
             SCRIPT.run(server.scriptEnv());
         } catch (RuntimeException e) {
-            server.stop();
+            server.stopAndDelete();
             throw e;
         }
         Runtime.getRuntime().addShutdownHook(server.stopAtExit); // in case a test forgets close()
@@ -55,14 +55,24 @@ public final class OpenLdapServer extends ExampleDirectory implements AutoClosea
         return port;
     }
 
+    /** Stops slapd and keeps its data, as a server that goes away: {@link #restart()} brings it back. */
+    public void stop() {
+        SCRIPT.run(scriptEnv(), "stop");
+    }
+
+    /** Starts slapd again after {@link #stop()}, on the same port with the data it had. */
+    public void restart() {
+        SCRIPT.run(scriptEnv(), "restart");
+    }
+
     /** Stops slapd and deletes its state. */
     @Override
     public void close() {
         Runtime.getRuntime().removeShutdownHook(stopAtExit);
-        stop();
+        stopAndDelete();
     }
 
-    private void stop() {
+    private void stopAndDelete() {
         SCRIPT.run(scriptEnv(), "stop");
         TempDirs.deleteRecursively(dir);
     }
