@@ -1,5 +1,8 @@
 package io.hermesconnect.source.diff.fetch.ldap;
 
+import static io.hermesconnect.source.diff.fetch.ldap.LdapTestSources.HASH;
+import static io.hermesconnect.source.diff.fetch.ldap.LdapTestSources.PHOTO;
+import static io.hermesconnect.source.diff.fetch.ldap.LdapTestSources.addJohnDoe;
 import static io.hermesconnect.source.diff.fetch.ldap.LdapTestSources.addPeople;
 import static io.hermesconnect.source.diff.fetch.ldap.LdapTestSources.admin;
 import static io.hermesconnect.source.diff.fetch.ldap.LdapTestSources.fetchAll;
@@ -9,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
-import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPSearchException;
@@ -37,8 +39,6 @@ class LdapFetcherTest {
     private static final int SIZE_LIMIT = 500;
     private static final int PEOPLE = 2_500;
     private static final String JDOE = "uid=jdoe,ou=groups,dc=example,dc=org";
-    private static final byte[] PHOTO = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2};
-    private static final byte[] HASH = {0, 1, 2, (byte) 0xFE};
 
     private static final AtomicInteger peopleSearches = new AtomicInteger();
     private static InMemoryLdapServer ldap;
@@ -57,10 +57,7 @@ class LdapFetcherTest {
             });
         });
         addPeople(ldap.directory(), ldap.peopleDn(), PEOPLE);
-        ldap.directory().add(JDOE, new Attribute("objectClass", "inetOrgPerson"), new Attribute("uid", "jdoe"),
-                new Attribute("cn", "John", "Johnny"), new Attribute("sn", "Doe"),
-                new Attribute("displayName", "John Doe"), new Attribute("jpegPhoto", PHOTO),
-                new Attribute("userPassword", HASH));
+        addJohnDoe(ldap.directory(), JDOE);
     }
 
     @AfterAll

@@ -16,6 +16,8 @@ import java.util.Map;
 final class LdapTestSources {
 
     static final int PAGE_SIZE = 100;
+    static final byte[] PHOTO = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2};
+    static final byte[] HASH = {0, 1, 2, (byte) 0xFE};
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private LdapTestSources() {
@@ -43,6 +45,17 @@ final class LdapTestSources {
             directory.add("uid=u" + i + "," + peopleDn, new Attribute("objectClass", "inetOrgPerson"),
                     new Attribute("uid", "u" + i), new Attribute("cn", "User " + i), new Attribute("sn", "S" + i));
         }
+    }
+
+    /**
+     * Adds John Doe at {@code dn}: {@code cn} John and Johnny, single-valued {@code displayName}, binary {@code jpegPhoto}
+     * ({@link #PHOTO}) and {@code userPassword} ({@link #HASH}).
+     */
+    static void addJohnDoe(LDAPInterface directory, String dn) throws LDAPException {
+        directory.add(dn, new Attribute("objectClass", "inetOrgPerson"), new Attribute("uid", "jdoe"),
+                new Attribute("cn", "John", "Johnny"), new Attribute("sn", "Doe"),
+                new Attribute("displayName", "John Doe"), new Attribute("jpegPhoto", PHOTO),
+                new Attribute("userPassword", HASH));
     }
 
     /** A subtree search for people, reading {@code attributes}. */

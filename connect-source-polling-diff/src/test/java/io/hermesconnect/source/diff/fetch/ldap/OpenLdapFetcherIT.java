@@ -1,5 +1,8 @@
 package io.hermesconnect.source.diff.fetch.ldap;
 
+import static io.hermesconnect.source.diff.fetch.ldap.LdapTestSources.HASH;
+import static io.hermesconnect.source.diff.fetch.ldap.LdapTestSources.PHOTO;
+import static io.hermesconnect.source.diff.fetch.ldap.LdapTestSources.addJohnDoe;
 import static io.hermesconnect.source.diff.fetch.ldap.LdapTestSources.addPeople;
 import static io.hermesconnect.source.diff.fetch.ldap.LdapTestSources.admin;
 import static io.hermesconnect.source.diff.fetch.ldap.LdapTestSources.fetchAll;
@@ -8,7 +11,6 @@ import static io.hermesconnect.source.diff.fetch.ldap.LdapTestSources.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPSearchException;
@@ -32,8 +34,6 @@ import org.junit.jupiter.api.Test;
 class OpenLdapFetcherIT {
 
     private static final int PEOPLE = 2_500;
-    private static final byte[] PHOTO = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2};
-    private static final byte[] HASH = {0, 1, 2, (byte) 0xFE};
 
     private static OpenLdapServer slapd;
     private static String jdoe;
@@ -44,10 +44,7 @@ class OpenLdapFetcherIT {
         jdoe = "uid=jdoe," + slapd.groupsDn();
         try (LDAPConnection connection = slapd.connect()) {
             addPeople(connection, slapd.peopleDn(), PEOPLE);
-            connection.add(jdoe, new Attribute("objectClass", "inetOrgPerson"), new Attribute("uid", "jdoe"),
-                    new Attribute("cn", "John", "Johnny"), new Attribute("sn", "Doe"),
-                    new Attribute("displayName", "John Doe"), new Attribute("jpegPhoto", PHOTO),
-                    new Attribute("userPassword", HASH));
+            addJohnDoe(connection, jdoe);
         }
     }
 
