@@ -85,7 +85,8 @@ final class EntryColumns {
         row.put(DN, entry.getDN());
         if (everyAttribute) {
             for (Attribute attribute : entry.getAttributes()) {
-                put(row, columnName(attribute), shape(source, schema, attribute.getName()), attribute);
+                AttributeShape shape = shape(source, schema, attribute.getName()); // first: it checks the schema
+                put(row, columnName(attribute), shape, attribute);
             }
         } else {
             for (Map.Entry<String, AttributeShape> column : requested.entrySet()) {
@@ -101,8 +102,8 @@ final class EntryColumns {
     private void put(Map<String, Object> row, String column, AttributeShape shape, Attribute attribute)
             throws FetchException {
         if (shape.singleValued() && attribute.size() > 1) {
-            throw new FetchException("LDAP source " + source + ": attribute '" + column + "' is single-valued in the "
-                    + "server's schema, but an entry holds " + attribute.size() + " values", false, null);
+            throw LdapFailures.configError(source, "attribute '" + column + "' is single-valued in the server's "
+                    + "schema, but an entry holds " + attribute.size() + " values", null);
         }
         row.put(column, shape.value(attribute));
     }
@@ -120,10 +121,10 @@ final class EntryColumns {
     private static AttributeShape shape(String source, Schema schema, String name) throws FetchException {
         AttributeTypeDefinition type = schema.getAttributeType(Attribute.getBaseName(name));
         if (type == null) {
-            throw new FetchException("LDAP source " + source + ": attribute '" + name
-                    + "' is not in the server's schema", false, null);
+            throw LdapFailures.configError(source, "attribute '" + name + "' is not in the server's schema", null);
         }
-        boolean binaryOption = Attribute.getOptions(name).stream().anyMatch(AttributeShape.BINARY_OPTION::equalsIgnoreCase);
+        boolean binaryOption = Attribute.getOptions(name).stream()
+                .anyMatch(AttributeShape.BINARY_OPTION::equalsIgnoreCase);
         return AttributeShape.of(type, schema, binaryOption);
     }
 }

@@ -45,8 +45,8 @@ final class LdapConnectionFactory {
         List<LDAPURL> urls = urls();
         boolean ldaps = LDAPS.equals(urls.get(0).getScheme());
         if (ldaps && settings.startTls()) {
-            throw new FetchException("LDAP source " + source() + ": StartTLS applies to ldap:// URLs only; ldaps:// "
-                    + "connections are encrypted already", false, null);
+            throw LdapFailures.configError(source(), "StartTLS applies to ldap:// URLs only; ldaps:// connections "
+                    + "are encrypted already", null);
         }
         String[] hosts = new String[urls.size()];
         int[] ports = new int[urls.size()];
@@ -59,10 +59,11 @@ final class LdapConnectionFactory {
             SocketFactory sockets = ldaps ? ssl.createSSLSocketFactory() : null;
             PostConnectProcessor startTls = settings.startTls()
                     ? new StartTLSPostConnectProcessor(ssl.createSSLSocketFactory()) : null;
-            BindRequest bind = settings.anonymous() ? null : new SimpleBindRequest(settings.bindDn(), settings.bindPassword());
+            BindRequest bind = settings.anonymous() ? null
+                    : new SimpleBindRequest(settings.bindDn(), settings.bindPassword());
             return new FailoverServerSet(hosts, ports, sockets, options(), bind, startTls).getConnection();
         } catch (GeneralSecurityException e) {
-            throw new FetchException("LDAP source " + source() + ": could not set up TLS with the trust store", false, e);
+            throw LdapFailures.configError(source(), "could not set up TLS with the trust store", e);
         } catch (LDAPException e) {
             throw LdapFailures.of(source(), "connecting and binding", e);
         }
@@ -83,13 +84,13 @@ final class LdapConnectionFactory {
             urls.add(parsed);
         }
         if (urls.stream().map(LDAPURL::getScheme).distinct().count() > 1) {
-            throw new FetchException("LDAP source " + source() + ": the server URLs mix ldap:// and ldaps://", false, null);
+            throw LdapFailures.configError(source(), "the server URLs mix ldap:// and ldaps://", null);
         }
         return urls;
     }
 
     private FetchException notLdapUrl(String url, LDAPException cause) {
-        return new FetchException("LDAP source " + source() + ": not an ldap:// or ldaps:// URL: " + url, false, cause);
+        return LdapFailures.configError(source(), "not an ldap:// or ldaps:// URL: " + url, cause);
     }
 
     private X509TrustManager trustManager() {

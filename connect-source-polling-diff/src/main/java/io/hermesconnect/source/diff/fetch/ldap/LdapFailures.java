@@ -21,11 +21,24 @@ final class LdapFailures {
     }
 
     /**
+     * A failure the configuration must fix (not transient).
+     *
+     * @param source  the servers, to name in the message
+     * @param problem what is wrong, quoting no value
+     * @param cause   what the LDAP SDK threw, or null
+     */
+    static FetchException configError(String source, String problem, Exception cause) {
+        return new FetchException(prefix(source) + problem, false, cause);
+    }
+
+    /**
+     * A failure of the LDAP SDK or the server, transient or not by its result code.
+     *
      * @param source the servers, to name in the message
      * @param step   what failed, e.g. "the search"
      */
     static FetchException of(String source, String step, LDAPException e) {
-        String prefix = "LDAP source " + source + ": " + step + " failed: ";
+        String prefix = prefix(source) + step + " failed: ";
         if (causedByTls(e)) {
             return new FetchException(prefix + "the TLS handshake failed; check that the trust store holds the "
                     + "server's certificate (or its CA) and that the URL's host name is one the certificate names",
@@ -33,6 +46,10 @@ final class LdapFailures {
         }
         ResultCode code = e.getResultCode();
         return new FetchException(prefix + code.getName() + hint(code), TRANSIENT.contains(code), e);
+    }
+
+    private static String prefix(String source) {
+        return "LDAP source " + source + ": ";
     }
 
     private static String hint(ResultCode code) {

@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * An LDAP directory as a source: each query is a search, read in pages ({@link PagedSearch}), each entry a row of its DN
- * and the requested attributes typed by the server's schema ({@link EntryColumns}).
+ * An LDAP directory as a source: each query is a search, read in pages ({@link PagedSearch}), each entry a row of its
+ * DN and the requested attributes typed by the server's schema ({@link EntryColumns}).
  *
- * <p>The connection opens on the first {@link #describe} or {@link #fetch}. A call that fails closes it (which also
- * ends a paged search the server still holds open), and the next call opens a new one.
+ * <p>The connection opens on the first {@link #describe} or {@link #fetch}, and the schema is read then. A call that
+ * fails closes it (which also ends a paged search the server still holds open), and the next call opens a new one.
+ * One thread at a time uses a fetcher, as one poll does.
  */
 public final class LdapFetcher implements SourceFetcher {
 
@@ -42,8 +43,7 @@ public final class LdapFetcher implements SourceFetcher {
         return withConnection("reading the search base", () -> {
             SearchRequest request = request(search);
             if (connection.getEntry(request.getBaseDN(), EntryColumns.NO_ATTRIBUTES) == null) {
-                throw new FetchException("LDAP source " + connections.source() + ": the search base does not exist",
-                        false, null);
+                throw LdapFailures.configError(connections.source(), "the search base does not exist", null);
             }
             return EntryColumns.resolve(connections.source(), schema, search.attributes()).connectSchemas();
         });
@@ -72,15 +72,13 @@ public final class LdapFetcher implements SourceFetcher {
 
     private SearchRequest request(FetchQuery.Ldap search) throws FetchException {
         if (!DN.isValidDN(search.base())) {
-            throw new FetchException("LDAP source " + connections.source() + ": the search base is not a valid DN "
-                    + "(RFC 4514)", false, null);
+            throw LdapFailures.configError(connections.source(), "the search base is not a valid DN (RFC 4514)", null);
         }
         Filter filter;
         try {
             filter = Filter.create(search.filter());
         } catch (LDAPException e) {
-            throw new FetchException("LDAP source " + connections.source() + ": the search filter does not parse "
-                    + "(RFC 4515)", false, e);
+            throw LdapFailures.configError(connections.source(), "the search filter does not parse (RFC 4515)", e);
         }
         SearchRequest request = new SearchRequest(search.base(), scope(search.scope()), filter);
         request.setTimeLimitSeconds(Math.toIntExact((settings.timeLimit().toMillis() + 999) / 1000));
@@ -123,8 +121,8 @@ public final class LdapFetcher implements SourceFetcher {
             throw LdapFailures.of(connections.source(), "reading the schema", e);
         }
         if (read == null) {
-            throw new FetchException("LDAP source " + connections.source() + ": the server publishes no schema "
-                    + "(subschema subentry), which gives each attribute's type", false, null);
+            throw LdapFailures.configError(connections.source(), "the server publishes no schema (subschema "
+                    + "subentry), which gives each attribute's type", null);
         }
         return read;
     }
@@ -133,7 +131,8 @@ public final class LdapFetcher implements SourceFetcher {
         if (query instanceof FetchQuery.Ldap search) {
             return search;
         }
-        throw new IllegalArgumentException("An LDAP source runs LDAP searches, not " + query.getClass().getSimpleName());
+        throw new IllegalArgumentException("An LDAP source runs LDAP searches, not "
+                + query.getClass().getSimpleName());
     }
 
     /** A step that talks to the server. */
