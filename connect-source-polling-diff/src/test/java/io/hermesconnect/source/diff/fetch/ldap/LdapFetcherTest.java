@@ -22,6 +22,7 @@ import io.hermesconnect.source.diff.fetch.FetchException;
 import io.hermesconnect.source.diff.fetch.FetchQuery;
 import io.hermesconnect.testkit.FreePort;
 import io.hermesconnect.testkit.ldap.InMemoryLdapServer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -227,6 +228,16 @@ class LdapFetcherTest {
     }
 
     @Test
+    void triesTheServersInOrderUntilOneAnswers() throws FetchException {
+        String nobodyListens = "ldap://127.0.0.1:" + FreePort.find();
+        LdapSettings failover = new LdapSettings(List.of(nobodyListens, ldap.url()), false, null, "PKCS12", null,
+                ldap.bindDn(), ldap.bindPassword(), 100, Duration.ZERO, LdapTestSources.TIMEOUT, LdapTestSources.TIMEOUT);
+        try (LdapFetcher fetcher = new LdapFetcher(failover)) {
+            assertThat(fetchAll(fetcher, people(ldap.peopleDn(), "uid"))).hasSize(PEOPLE);
+        }
+    }
+
+    @Test
     void aServerThatStopsMidSearchFailsTheFetchTransiently() throws Exception {
         try (InMemoryLdapServer stopping = InMemoryLdapServer.start();
                 LdapFetcher fetcher = new LdapFetcher(admin(stopping.url()))) {
@@ -257,8 +268,8 @@ class LdapFetcherTest {
         };
         try (InMemoryLdapServer slow = InMemoryLdapServer.startWith(config -> config.addInMemoryOperationInterceptor(stalls))) {
             LdapSettings impatient = new LdapSettings(List.of(slow.url()), false, null, "PKCS12", null, slow.bindDn(),
-                    slow.bindPassword(), 100, java.time.Duration.ZERO, LdapTestSources.TIMEOUT,
-                    java.time.Duration.ofMillis(300));
+                    slow.bindPassword(), 100, Duration.ZERO, LdapTestSources.TIMEOUT,
+                    Duration.ofMillis(300));
             try (LdapFetcher fetcher = new LdapFetcher(impatient)) {
                 assertThatThrownBy(() -> fetchAll(fetcher,
                         new FetchQuery.Ldap(slow.peopleDn(), "(uid=stall)", FetchQuery.LdapScope.SUB, List.of("uid"))))
