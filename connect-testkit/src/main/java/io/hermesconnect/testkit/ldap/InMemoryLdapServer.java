@@ -18,14 +18,15 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * UnboundID's in-memory directory server on 127.0.0.1 (free ports), for fast tests: suffix
  * {@code dc=example,dc=org} with {@code ou=people} and {@code ou=groups}, administrator
  * {@code cn=admin,dc=example,dc=org} / {@code secret}. With {@link #startWithLdaps()} it also listens for
- * LDAPS with a fresh self-signed certificate (SAN: local names and addresses) and writes a PKCS12 trust
- * store for it. Starts in milliseconds (LDAPS adds a key pair, about a second): each test class may have
- * its own.
+ * LDAPS and offers StartTLS on the plain port, with a fresh self-signed certificate (SAN: local names and
+ * addresses), and writes a PKCS12 trust store for it. Starts in milliseconds (LDAPS adds a key pair, about
+ * a second): each test class may have its own.
  */
 public final class InMemoryLdapServer extends ExampleDirectory implements AutoCloseable {
 
@@ -42,27 +43,41 @@ public final class InMemoryLdapServer extends ExampleDirectory implements AutoCl
 
     /** Plain LDAP only. */
     public static InMemoryLdapServer start() {
-        return start(false);
+        return start(false, config -> { });
     }
 
-    /** Plain LDAP and LDAPS; see {@link #trustStore()}. */
+    /**
+     * Plain LDAP only, with the server's config adjusted before it starts, e.g. a size limit
+     * ({@code setMaxSizeLimit}) or an operation interceptor that delays or rewrites requests.
+     */
+    public static InMemoryLdapServer startWith(Consumer<InMemoryDirectoryServerConfig> adjustment) {
+        return start(false, adjustment);
+    }
+
+    /** Plain LDAP with StartTLS, and LDAPS; see {@link #trustStore()}. */
     public static InMemoryLdapServer startWithLdaps() {
-        return start(true);
+        return start(true, config -> { });
     }
 
-    private static InMemoryLdapServer start(boolean withLdaps) {
+    private static InMemoryLdapServer start(boolean withTls, Consumer<InMemoryDirectoryServerConfig> adjustment) {
         try {
             InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE_DN);
             config.addAdditionalBindCredentials(ADMIN_DN, ADMIN_PASSWORD);
             InetAddress loopback = InetAddress.getByName(HOST);
             List<InMemoryListenerConfig> listeners = new ArrayList<>();
-            listeners.add(InMemoryListenerConfig.createLDAPConfig("ldap", loopback, 0, null));
             Path tlsDir = null;
-            if (withLdaps) {
+            if (withTls) {
                 tlsDir = Files.createTempDirectory("hermes-ldaps-");
-                listeners.add(ldapsListener(loopback, tlsDir));
+                SSLUtil serverSsl = serverSsl(tlsDir);
+                listeners.add(InMemoryListenerConfig.createLDAPConfig("ldap", loopback, 0,
+                        serverSsl.createSSLSocketFactory()));
+                listeners.add(InMemoryListenerConfig.createLDAPSConfig("ldaps", loopback, 0,
+                        serverSsl.createSSLServerSocketFactory(), null));
+            } else {
+                listeners.add(InMemoryListenerConfig.createLDAPConfig("ldap", loopback, 0, null));
             }
             config.setListenerConfigs(listeners);
+            adjustment.accept(config);
             InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
             server.add("dn: " + BASE_DN, "objectClass: dcObject", "objectClass: organization", "o: Example", "dc: example");
             server.add("dn: ou=people," + BASE_DN, "objectClass: organizationalUnit", "ou: people");
@@ -74,17 +89,15 @@ public final class InMemoryLdapServer extends ExampleDirectory implements AutoCl
         }
     }
 
-    private static InMemoryListenerConfig ldapsListener(InetAddress address, Path tlsDir)
-            throws CertException, GeneralSecurityException, LDAPException {
+    /** A fresh self-signed server certificate in {@code tlsDir}, with a trust store beside it. */
+    private static SSLUtil serverSsl(Path tlsDir) throws CertException, GeneralSecurityException {
         Path keyStore = tlsDir.resolve("server.p12");
         SelfSignedCertificateGenerator.generateSelfSignedCertificate(
                 "hermes-testkit", keyStore.toFile(), TLS_PASSWORD, "PKCS12", CERT_ALIAS);
         TrustStores.write(tlsDir.resolve("truststore.p12"), TLS_PASSWORD,
                 TrustStores.certificateIn(keyStore, TLS_PASSWORD, CERT_ALIAS));
-        SSLUtil serverSsl = new SSLUtil(
+        return new SSLUtil(
                 new KeyStoreKeyManager(keyStore.toFile(), TLS_PASSWORD.toCharArray(), "PKCS12", CERT_ALIAS), null);
-        return InMemoryListenerConfig.createLDAPSConfig("ldaps", address, 0,
-                serverSsl.createSSLServerSocketFactory(), null);
     }
 
     @Override

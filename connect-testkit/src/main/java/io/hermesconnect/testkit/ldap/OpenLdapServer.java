@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * A real OpenLDAP {@code slapd} as a local process on 127.0.0.1 (free port), state in a temporary
  * directory: suffix {@code dc=example,dc=org} with {@code ou=people} and {@code ou=groups}, schemas core,
- * cosine, inetorgperson and nis, administrator {@code cn=admin,dc=example,dc=org} / {@code secret}.
+ * cosine, inetorgperson and nis, administrator {@code cn=admin,dc=example,dc=org} / {@code secret}. Every
+ * other bind (anonymous included) gets slapd's default size limit of 500 entries, which paged searches
+ * may read past.
  * Starts in well under a second; needs Debian's {@code slapd} and {@code ldap-utils}
  * ({@code .ci/install-test-servers.sh}).
  */
@@ -28,7 +30,7 @@ public final class OpenLdapServer extends ExampleDirectory implements AutoClosea
     private OpenLdapServer(Path dir, int port) {
         this.dir = dir;
         this.port = port;
-        this.stopAtExit = new Thread(this::stop, "slapd-stopper");
+        this.stopAtExit = new Thread(this::stopAndDelete, "slapd-stopper");
     }
 
     public static OpenLdapServer start() {
@@ -41,7 +43,7 @@ public final class OpenLdapServer extends ExampleDirectory implements AutoClosea
         try {
             SCRIPT.run(server.scriptEnv());
         } catch (RuntimeException e) {
-            server.stop();
+            server.stopAndDelete();
             throw e;
         }
         Runtime.getRuntime().addShutdownHook(server.stopAtExit); // in case a test forgets close()
@@ -53,14 +55,24 @@ public final class OpenLdapServer extends ExampleDirectory implements AutoClosea
         return port;
     }
 
+    /** Stops slapd and keeps its data, as a server that goes away: {@link #restart()} brings it back. */
+    public void stop() {
+        SCRIPT.run(scriptEnv(), "stop");
+    }
+
+    /** Starts slapd again after {@link #stop()}, on the same port with the data it had. */
+    public void restart() {
+        SCRIPT.run(scriptEnv(), "restart");
+    }
+
     /** Stops slapd and deletes its state. */
     @Override
     public void close() {
         Runtime.getRuntime().removeShutdownHook(stopAtExit);
-        stop();
+        stopAndDelete();
     }
 
-    private void stop() {
+    private void stopAndDelete() {
         SCRIPT.run(scriptEnv(), "stop");
         TempDirs.deleteRecursively(dir);
     }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Throwaway OpenLDAP slapd on ldap://127.0.0.1:$PORT with all state in $DIR (adapted from the team's
-# recipe). Installs nothing: run .ci/install-test-servers.sh first. Usage: openldap.sh [stop]
+# recipe). Installs nothing: run .ci/install-test-servers.sh first. Usage: openldap.sh [stop|restart]
+# (stop keeps $DIR; restart starts slapd again on the data it had)
 set -euo pipefail
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH
 : "${DIR:?DIR must be set}" "${PORT:?PORT must be set}"
@@ -12,7 +13,11 @@ if [ -f "$DIR/slapd.pid" ]; then P=$(cat "$DIR/slapd.pid"); kill "$P" 2>/dev/nul
 for cmd in slapd slapadd ldapsearch ldapadd; do
   command -v $cmd >/dev/null || { echo "$cmd not installed: run .ci/install-test-servers.sh" >&2; exit 3; }
 done
+restart=; [ "${1:-}" = restart ] && restart=1
+if [ -z "$restart" ]; then # a fresh directory (restart reuses the one in $DIR)
 rm -rf "$DIR"; mkdir -p "$DIR/slapd.d" "$DIR/db"
+# olcLimits: slapd's default size limit (500 entries) holds for every bind but the root DN, and paged
+# searches may read past it, as on directories set up for full reads
 slapadd -n0 -F "$DIR/slapd.d" <<EOT
 dn: cn=config
 objectClass: olcGlobal
@@ -39,12 +44,15 @@ olcRootDN: $ROOTDN
 olcRootPW: $ROOTPW
 olcDbDirectory: $DIR/db
 olcDbMaxSize: 104857600
+olcLimits: * size.prtotal=unlimited
 EOT
+fi
 # -d 0 keeps slapd in the foreground of its own background job; it writes its pid file itself
 slapd -F "$DIR/slapd.d" -h "$URI/" -d 0 </dev/null >"$DIR/slapd.log" 2>&1 &
 ready=
 for _ in $(seq 100); do ldapsearch -x -H "$URI" -s base -b "" >/dev/null 2>&1 && { ready=1; break; }; sleep 0.1; done
 [ -n "$ready" ] || { echo "slapd did not answer on $URI; its log:" >&2; cat "$DIR/slapd.log" >&2; exit 1; }
+[ -n "$restart" ] && { echo "slapd pid $(cat "$DIR/slapd.pid") on $URI, restarted"; exit 0; }
 ldapadd -x -H "$URI" -D "$ROOTDN" -w "$ROOTPW" >/dev/null <<EOT
 dn: $SUFFIX
 objectClass: dcObject

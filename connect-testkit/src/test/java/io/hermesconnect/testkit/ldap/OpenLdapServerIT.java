@@ -33,4 +33,17 @@ class OpenLdapServerIT {
         }
         assertThatThrownBy(() -> new LDAPConnection("127.0.0.1", port).close()).isInstanceOf(LDAPException.class);
     }
+
+    @Test
+    void restartsAfterAStopWithTheDataItHad() throws LDAPException {
+        try (OpenLdapServer slapd = OpenLdapServer.start()) {
+            slapd.stop();
+            assertThatThrownBy(() -> slapd.connect().close()).isInstanceOf(LDAPException.class);
+
+            slapd.restart();
+            try (LDAPConnection connection = slapd.connect()) {
+                assertThat(connection.getEntry(slapd.peopleDn())).isNotNull();
+            }
+        }
+    }
 }
