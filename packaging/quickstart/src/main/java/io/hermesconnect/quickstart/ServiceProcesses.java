@@ -1,5 +1,6 @@
 package io.hermesconnect.quickstart;
 
+import io.hermesconnect.testkit.Wait;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +27,7 @@ final class ServiceProcesses {
     /** Connect first: a worker whose broker is already gone blocks ~60 s on shutdown. */
     private static final Set<Service> AFTER_CONNECT = EnumSet.complementOf(EnumSet.of(Service.CONNECT));
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration EXEC_TIMEOUT = Duration.ofSeconds(10);
 
     private final QuickstartPaths paths;
     private final Console console;
@@ -49,11 +51,15 @@ final class ServiceProcesses {
         inSession.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(inSession).redirectErrorStream(true)
                 .redirectOutput(paths.log(service).toFile()).redirectInput(new File("/dev/null"));
+        Process process;
         try {
-            recordPid(service, builder.start().pid()); // setsid execs in place: same pid
+            process = builder.start();
         } catch (IOException e) {
             throw new QuickstartException("cannot start " + service.id() + ": " + e.getMessage(), null, e);
         }
+        recordPid(service, process.pid()); // setsid execs in place: same pid
+        // until the JDK's spawn helper has exec'd the command, the process does not look like ours yet
+        Wait.until(service.id() + " to start", EXEC_TIMEOUT, () -> !process.isAlive() || isOurs(process.toHandle()));
     }
 
     /** Tells a foreground start that the coming stop is no crash; the next start wipes it. */
