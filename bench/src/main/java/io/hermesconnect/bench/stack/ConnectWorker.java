@@ -2,6 +2,7 @@ package io.hermesconnect.bench.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hermesconnect.bench.profile.JfrSettings;
+import io.hermesconnect.quickstart.StackSettings;
 import io.hermesconnect.testkit.FreePort;
 import io.hermesconnect.testkit.Wait;
 import io.hermesconnect.testkit.connect.ConnectRestClient;
@@ -9,10 +10,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A Connect distributed worker in its own JVM: fixed heap, JsonConverter with schemas for keys and values,
@@ -43,22 +42,10 @@ public final class ConnectWorker implements AutoCloseable {
             String heap, Map<String, String> settings, boolean flightRecorder) {
         int restPort = FreePort.find();
         int jmxPort = FreePort.find();
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("bootstrap.servers", bootstrapServers);
-        config.put("group.id", "bench");
-        config.put("listeners", "http://127.0.0.1:" + restPort);
-        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        Map<String, String> config = StackSettings.worker(bootstrapServers, "bench", "bench-", "127.0.0.1", restPort,
+                pluginPath);
         config.put("key.converter.schemas.enable", "true");
         config.put("value.converter.schemas.enable", "true");
-        config.put("offset.storage.topic", "bench-offsets");
-        config.put("config.storage.topic", "bench-configs");
-        config.put("status.storage.topic", "bench-status");
-        config.put("offset.storage.replication.factor", "1");
-        config.put("config.storage.replication.factor", "1");
-        config.put("status.storage.replication.factor", "1");
-        config.put("plugin.path", pluginPath.toString());
-        config.put("plugin.discovery", "service_load");
         // Connect's producer sends one request at a time (max.in.flight=1); with its default 16 KB batches and
         // JSON-with-schema records of ~2 KB that caps every connector at a few thousand events/s, and the
         // benchmark would compare Kafka round trips instead of connectors. Large batches and lz4 lift that cap
@@ -67,8 +54,7 @@ public final class ConnectWorker implements AutoCloseable {
         config.put("producer.compression.type", "lz4");
         config.putAll(settings);
         Path properties = dir.resolve("connect.properties");
-        KafkaBroker.write(properties, config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n", "", "\n")));
+        KafkaBroker.write(properties, StackSettings.toProperties(config));
 
         List<String> jvm = new ArrayList<>(runtime.jvmOptions(heap));
         jvm.addAll(List.of(

@@ -1,5 +1,6 @@
 package io.hermesconnect.bench.stack;
 
+import io.hermesconnect.quickstart.StackSettings;
 import io.hermesconnect.testkit.FreePort;
 import io.hermesconnect.testkit.Wait;
 import java.io.IOException;
@@ -31,26 +32,10 @@ public final class KafkaBroker implements AutoCloseable {
         int port = FreePort.find();
         int controllerPort = FreePort.find();
         Path config = dir.resolve("server.properties");
-        write(config, """
-                process.roles=broker,controller
-                node.id=1
-                controller.quorum.voters=1@127.0.0.1:%2$d
-                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
-                controller.listener.names=CONTROLLER
-                inter.broker.listener.name=PLAINTEXT
-                listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-                log.dirs=%3$s
-                num.partitions=1
-                offsets.topic.replication.factor=1
-                transaction.state.log.replication.factor=1
-                transaction.state.log.min.isr=1
-                share.coordinator.state.topic.replication.factor=1
-                share.coordinator.state.topic.min.isr=1
-                group.initial.rebalance.delay.ms=0
-                # the harness deletes each run's topics: free their disk soon
-                file.delete.delay.ms=1000
-                """.formatted(port, controllerPort, dir.resolve("data")));
+        Map<String, String> settings = StackSettings.broker("127.0.0.1", port, controllerPort, dir.resolve("data"));
+        // the harness deletes each run's topics: free their disk soon
+        settings.put("file.delete.delay.ms", "1000");
+        write(config, StackSettings.toProperties(settings));
         JavaProcess.run("kafka storage format", runtime.classpath(), "kafka.tools.StorageTool",
                 List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()),
                 dir.resolve("format.log"), 120);

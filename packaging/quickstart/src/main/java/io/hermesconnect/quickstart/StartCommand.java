@@ -1,0 +1,351 @@
+package io.hermesconnect.quickstart;
+
+import io.hermesconnect.testkit.Wait;
+import io.hermesconnect.testkit.connect.ConnectRestClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * {@code ./quickstart start}: builds the ZIP if needed, starts every service of the stack as its own process,
+ * creates the sample connectors and makes the sample change. Detached, it returns once all is up; in the
+ * foreground it watches the services until Ctrl-C (which stops them) or {@code ./quickstart stop} elsewhere.
+ * Any failure on the way stops what was started.
+ */
+final class StartCommand {
+
+    static final URI CONNECT_URL = URI.create("http://localhost:" + Service.CONNECT.port() + "/");
+    static final Duration STOP_GRACE = Duration.ofSeconds(60);
+    private static final Duration BROKER_READY = Duration.ofSeconds(90);
+    private static final Duration CONNECT_READY = Duration.ofSeconds(150);
+    private static final Duration SERVICE_READY = Duration.ofSeconds(60);
+    private static final Duration SAMPLE_CHANGE = Duration.ofSeconds(90);
+    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
+    private static final String SAMPLE_TOPIC = "inventory.public.customers";
+
+    private final QuickstartPaths paths;
+    private final Console console;
+    private final ServiceProcesses processes;
+    private final boolean detach;
+    private final boolean noBuild;
+    private final String runId = ProcessHandle.current().pid() + "-" + System.nanoTime();
+    /** Set once this command no longer owns the services: detached, stopped elsewhere, or being stopped. */
+    private volatile boolean released;
+    private CompletableFuture<Void> postgresStart = CompletableFuture.completedFuture(null);
+
+    StartCommand(QuickstartPaths paths, Console console, boolean detach, boolean noBuild) {
+        this.paths = paths;
+        this.console = console;
+        this.processes = new ServiceProcesses(paths, console);
+        this.detach = detach;
+        this.noBuild = noBuild;
+    }
+
+    /** The exit code: 0 when everything runs, 1 when the stack is up but a sample failed or it did not start. */
+    int run() {
+        SampleConnectors.Outcome outcome;
+        try (StateLock lock = StateLock.acquire(paths, Duration.ZERO, "another ./quickstart start or stop is running")) {
+            Path zip = new PluginZipBuild(paths, console).zip(noBuild);
+            RuntimeClasspath classpath = RuntimeClasspath.resolve(paths, console);
+            LocalPostgres postgres = LocalPostgres.prepare(paths, processes, classpath.postgresBinaries(), console);
+            stopLeftovers();
+            freshFolders();
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnExit, "quickstart-stop"));
+            try {
+                outcome = startStack(zip, classpath, postgres);
+            } catch (RuntimeException | AssertionError e) {
+                fail(e);
+                return 1;
+            }
+        }
+        printSummary(outcome.created());
+        if (detach) {
+            released = true;
+            System.out.println("Running in the background. Stop with: ./quickstart stop    Status: ./quickstart status");
+            return outcome.allRunning() ? 0 : 1;
+        }
+        System.out.println("Press Ctrl-C to stop everything.");
+        return watch();
+    }
+
+    private SampleConnectors.Outcome startStack(Path zip, RuntimeClasspath classpath, LocalPostgres postgres) {
+        try {
+            Folders.unzip(zip, paths.plugins());
+        } catch (IOException e) {
+            throw new QuickstartException("cannot unpack " + paths.show(zip) + ": " + e.getMessage(), null, e);
+        }
+        console.say("unpacked " + zip.getFileName() + " into " + paths.show(paths.plugins()) + "/");
+        StackJvms jvms = new StackJvms(paths, processes, classpath,
+                new ClassDataSharing(paths, classpath.key(), !"0".equals(System.getenv("QUICKSTART_CDS"))));
+        jvms.startLdap();
+        jvms.startHttp();
+        postgresStart = CompletableFuture.runAsync(postgres::start);
+        jvms.startKafka(Uuid.randomUuid().toString());
+        // the worker waits for the broker by itself: starting both at once overlaps their JVM start-up
+        jvms.startConnect();
+        console.say("starting: broker, Connect worker, LDAP, HTTP endpoint, PostgreSQL");
+        awaitReady(Service.KAFKA, "the broker on localhost:" + Service.KAFKA.port(), BROKER_READY,
+                () -> Service.isListening(Service.KAFKA.port()));
+        console.say("broker ready on localhost:" + Service.KAFKA.port());
+        awaitPostgres();
+        console.say("PostgreSQL ready on localhost:" + Service.POSTGRES.port());
+        SampleData sample = new SampleData(LocalPostgres.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
+        Path schema = paths.source().resolve("postgres/inventory.sql");
+        try {
+            sample.load(schema);
+        } catch (Exception e) {
+            throw new QuickstartException("cannot load the sample schema " + paths.show(schema) + ": "
+                    + e.getMessage(), null, e);
+        }
+        console.say("sample schema loaded (" + paths.show(schema) + ")");
+        awaitReady(Service.LDAP, "LDAP on localhost:" + Service.LDAP.port(), SERVICE_READY,
+                () -> Service.isListening(Service.LDAP.port()));
+        console.say("LDAP ready on localhost:" + Service.LDAP.port());
+        awaitReady(Service.HTTP, "the HTTP endpoint on localhost:" + Service.HTTP.port(), SERVICE_READY,
+                StartCommand::httpEndpointHealthy);
+        console.say("HTTP endpoint ready on localhost:" + Service.HTTP.port());
+        ConnectRestClient rest = new ConnectRestClient(CONNECT_URL);
+        awaitReady(Service.CONNECT, "the Connect REST API at " + CONNECT_URL, CONNECT_READY, () -> {
+            rest.connectors();
+            return true;
+        });
+        console.say("Connect worker ready at " + CONNECT_URL);
+
+        SampleConnectors.Outcome outcome = new SampleConnectors(paths, rest, console).create();
+        if (outcome.created().contains("inventory-wal")) {
+            boolean arrived = showSampleChange(sample);
+            return new SampleConnectors.Outcome(outcome.created(), outcome.allRunning() && arrived);
+        }
+        return outcome;
+    }
+
+    /** One insert in PostgreSQL, shown arriving in Kafka through the sample WAL connector. */
+    private boolean showSampleChange(SampleData sample) {
+        console.say("making a change in PostgreSQL and waiting for it in Kafka (topic " + SAMPLE_TOPIC + ")");
+        try {
+            String email = sample.insertCustomer();
+            System.out.println("INSERT INTO customers ... email=" + email + "; waiting for its change event on "
+                    + SAMPLE_TOPIC);
+            var record = SampleData.awaitRecord("localhost:" + Service.KAFKA.port(), SAMPLE_TOPIC, email,
+                    SAMPLE_CHANGE);
+            if (record.isPresent()) {
+                System.out.println("arrived in Kafka, " + SAMPLE_TOPIC + " offset " + record.get().offset() + ":");
+                System.out.println("  key:   " + record.get().key());
+                System.out.println("  value: " + record.get().value());
+                return true;
+            }
+        } catch (Exception | AssertionError e) {
+            console.warn("the sample change failed: " + e.getMessage());
+        }
+        console.warn("the sample change did not arrive within " + SAMPLE_CHANGE.toSeconds() + " s: see "
+                + paths.show(paths.log(Service.CONNECT)));
+        return false;
+    }
+
+    /** Polls {@code ready}, failing early (with the service's log) if the service's process is gone. */
+    private void awaitReady(Service service, String what, Duration timeout, BooleanSupplier ready) {
+        boolean up;
+        try {
+            up = Wait.until(what, timeout, () -> processes.running(service).isEmpty() || ready.getAsBoolean(),
+                    done -> done) && processes.running(service).isPresent();
+        } catch (AssertionError e) {
+            throw new QuickstartException("timed out waiting for " + what, paths.log(service));
+        }
+        if (!up) {
+            throw new QuickstartException(service.id() + " exited while waiting for " + what, paths.log(service));
+        }
+    }
+
+    private void awaitPostgres() {
+        try {
+            postgresStart.get(LocalPostgres.START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof QuickstartException failure) {
+                throw failure;
+            }
+            throw new QuickstartException("PostgreSQL did not start: " + e.getCause(), paths.log(Service.POSTGRES));
+        } catch (TimeoutException e) {
+            throw new QuickstartException("PostgreSQL did not start in time", paths.log(Service.POSTGRES));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QuickstartException("interrupted");
+        }
+    }
+
+    private static boolean httpEndpointHealthy() {
+        HttpRequest health = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + Service.HTTP.port() + "/_quickstart/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        try {
+            return HttpClient.newHttpClient().send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Leftovers of an earlier run are stopped; a port taken by anything else is an error. */
+    private void stopLeftovers() {
+        List<String> left = new ArrayList<>();
+        for (Service service : Service.values()) {
+            processes.running(service).ifPresent(p -> left.add(service.id()));
+        }
+        if (!left.isEmpty()) {
+            console.say("stopping what an earlier run left running: " + String.join(" ", left));
+            processes.markStopping();
+            processes.stopAll(STOP_GRACE);
+        }
+        List<String> busy = new ArrayList<>();
+        for (Service service : Service.values()) {
+            service.ports().stream().filter(Service::isListening).forEach(p -> busy.add(p.toString()));
+        }
+        if (!busy.isEmpty()) {
+            throw new QuickstartException("port(s) " + String.join(" ", busy)
+                    + " already in use by processes this quickstart did not start");
+        }
+    }
+
+    /** Empty data folders for this run, and its id: a foreground start whose id changed was replaced. */
+    private void freshFolders() {
+        try {
+            Folders.deleteTree(paths.run());
+            Folders.deleteTree(paths.plugins());
+            Files.createDirectories(paths.logs());
+            Files.createDirectories(paths.pids());
+            Files.createDirectories(paths.plugins());
+            Files.writeString(runIdFile(), runId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + paths.run(), e);
+        }
+    }
+
+    /** Reports the failure with the log that explains it, then stops everything started so far. */
+    private void fail(Throwable failure) {
+        System.err.printf("%n[%7s] FAILED: %s%n", console.elapsed(), failure.getMessage());
+        if (failure instanceof QuickstartException e) {
+            e.log().ifPresent(log -> console.showTail(log, 25, paths.show(log)));
+        }
+        released = true;
+        stopEverything();
+    }
+
+    /** Ctrl-C or a kill: stops the services unless they are no longer this command's to stop. */
+    private void stopOnExit() {
+        if (released) {
+            return;
+        }
+        released = true;
+        System.out.println();
+        System.out.println("Stopping...");
+        stopEverything();
+    }
+
+    private void stopEverything() {
+        long start = System.nanoTime();
+        try {
+            // PostgreSQL's set-up may still be starting its server: let it finish so that the server is stopped too
+            postgresStart.get(LocalPostgres.START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // it failed or hangs: stop what it recorded
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        processes.stopAll(STOP_GRACE);
+        System.out.println("Stopped in " + Console.seconds(System.nanoTime() - start));
+    }
+
+    /** The foreground watch: returns when another command took over, stops all when a service dies. */
+    private int watch() {
+        while (!released) {
+            if (processes.stopping() || !runId.equals(readRunId())) {
+                released = true;
+                System.out.println("Stopped by another ./quickstart command.");
+                return 0;
+            }
+            for (Service service : Service.values()) {
+                if (processes.running(service).isEmpty() && !released && !processes.stopping()
+                        && runId.equals(readRunId())) {
+                    console.warn(service.id() + " exited unexpectedly");
+                    console.showTail(paths.log(service), 20, paths.show(paths.log(service)));
+                    released = true;
+                    stopEverything();
+                    return 1;
+                }
+            }
+            LockSupport.parkNanos(WATCH_INTERVAL.toNanos());
+        }
+        return 0;
+    }
+
+    private String readRunId() {
+        try {
+            return Files.readString(runIdFile());
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private Path runIdFile() {
+        return paths.run().resolve("run-id");
+    }
+
+    private void printSummary(List<String> created) {
+        List<String> plugins = new ArrayList<>();
+        try {
+            new ConnectRestClient(CONNECT_URL).plugins().stream()
+                    .filter(p -> p.path("class").asText().startsWith("io.hermesconnect"))
+                    .forEach(p -> plugins.add("    " + p.path("type").asText() + "  " + p.path("class").asText()
+                            + "  " + p.path("version").asText()));
+        } catch (RuntimeException | AssertionError e) {
+            console.warn("cannot list the worker's plugins: " + e.getMessage());
+        }
+        Map<String, String> shown = Map.of(
+                "state", paths.show(paths.state()), "logs", paths.show(paths.logs()),
+                "plugins", paths.show(paths.plugins()), "run", paths.show(paths.run()));
+        System.out.printf("""
+
+                Hermes Connect quickstart is up (%s). State and logs: %s/  (logs in %s/)
+
+                  Kafka broker     localhost:%d (KRaft controller localhost:%d)
+                  Connect REST     %s   plugin.path=%s
+                  PostgreSQL 17    localhost:%d  database %s, user %s / %s (REPLICATION), superuser postgres / postgres
+                                   %s
+                  LDAP             ldap://localhost:%d  base %s (ou=people, ou=groups), bind %s / %s
+                  HTTP endpoint    http://localhost:%d  requests recorded in %s/http/requests.jsonl
+                                   (also: curl http://localhost:%d/_quickstart/requests)
+
+                Hermes plugins offered by the worker:
+                %s
+                Connectors created: %s
+
+                Try:  curl -s '%sconnector-plugins?connectorsOnly=false'
+                      curl -s %sconnectors?expand=status
+                """, console.elapsed(), shown.get("state"), shown.get("logs"),
+                Service.KAFKA.port(), Service.KAFKA.ports().get(1), CONNECT_URL, shown.get("plugins"),
+                Service.POSTGRES.port(), LocalPostgres.DATABASE, LocalPostgres.USER, LocalPostgres.PASSWORD,
+                LocalPostgres.jdbcUrl(),
+                Service.LDAP.port(), StackJvms.LDAP_BASE, StackJvms.LDAP_ADMIN, StackJvms.LDAP_PASSWORD,
+                Service.HTTP.port(), shown.get("run"), Service.HTTP.port(),
+                plugins.isEmpty() ? "    (none found: see " + paths.show(paths.log(Service.CONNECT)) + ")"
+                        : String.join("\n", plugins),
+                created.isEmpty() ? "none" : String.join(" ", created), CONNECT_URL, CONNECT_URL);
+    }
+}
