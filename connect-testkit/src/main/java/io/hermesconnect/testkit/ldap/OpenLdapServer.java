@@ -3,6 +3,7 @@ package io.hermesconnect.testkit.ldap;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import io.hermesconnect.testkit.FreePort;
+import io.hermesconnect.testkit.ServerScript;
 import io.hermesconnect.testkit.TempDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ import java.util.Map;
  */
 public final class OpenLdapServer extends ExampleDirectory implements AutoCloseable {
 
-    private static final ServerScript SCRIPT = new ServerScript("openldap.sh");
+    private static final ServerScript SCRIPT = new ServerScript(OpenLdapServer.class, "openldap.sh");
 
     private final Path dir;
     private final int port;

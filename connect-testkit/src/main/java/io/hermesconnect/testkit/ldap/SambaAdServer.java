@@ -2,6 +2,7 @@ package io.hermesconnect.testkit.ldap;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
+import io.hermesconnect.testkit.ServerScript;
 import io.hermesconnect.testkit.SharedFixtures;
 import io.hermesconnect.testkit.TempDirs;
 import java.io.IOException;
@@ -33,7 +34,7 @@ public final class SambaAdServer implements LdapServer {
     // fixed, so a DC left over by a killed JVM is found (pid file) and stopped by the next start
     private static final Path DIR = Path.of(System.getProperty("java.io.tmpdir"), "hermes-it", "samba-ad");
     private static final Path LOCK = DIR.resolveSibling("samba-ad.lock");
-    private static final ServerScript SCRIPT = new ServerScript("samba-ad.sh");
+    private static final ServerScript SCRIPT = new ServerScript(SambaAdServer.class, "samba-ad.sh");
     private static final Map<String, String> SCRIPT_ENV =
             Map.of("DIR", DIR.toString(), "ADMINPW", ADMIN_PASSWORD, "REALM", REALM);
     private static SambaAdServer shared;

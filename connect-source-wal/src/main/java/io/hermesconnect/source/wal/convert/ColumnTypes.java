@@ -1,5 +1,7 @@
 package io.hermesconnect.source.wal.convert;
 
+import io.hermesconnect.common.event.SemanticTypes;
+import io.hermesconnect.common.event.VariableScaleDecimal;
 import io.hermesconnect.source.wal.convert.TypeRegistry.PgType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,7 +10,6 @@ import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
-import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
 
@@ -140,18 +141,9 @@ final class ColumnTypes {
     }
 
     private ColumnType variableScale(boolean optional, PgType type) {
-        Schema schema = build(SchemaBuilder.struct().name(SemanticTypes.VARIABLE_SCALE_DECIMAL)
-                .field(SemanticTypes.VARIABLE_SCALE_DECIMAL_SCALE, Schema.INT32_SCHEMA)
-                .field(SemanticTypes.VARIABLE_SCALE_DECIMAL_VALUE, Schema.BYTES_SCHEMA), optional);
-        return new ColumnType(schema, (b, off, len) -> {
-            if (TextNumbers.isSpecial(b, off, len)) {
-                return null;
-            }
-            BigDecimal value = TextNumbers.parseDecimal(b, off, len);
-            return new Struct(schema)
-                    .put(SemanticTypes.VARIABLE_SCALE_DECIMAL_SCALE, value.scale())
-                    .put(SemanticTypes.VARIABLE_SCALE_DECIMAL_VALUE, value.unscaledValue().toByteArray());
-        }, type.name());
+        Schema schema = VariableScaleDecimal.schema(optional);
+        return new ColumnType(schema, (b, off, len) -> TextNumbers.isSpecial(b, off, len)
+                ? null : VariableScaleDecimal.struct(schema, TextNumbers.parseDecimal(b, off, len)), type.name());
     }
 
     private static ColumnType scalar(SchemaBuilder schema, boolean optional, PgType type, ValueConverter converter) {

@@ -1,5 +1,6 @@
 package io.hermesconnect.source.wal.convert;
 
+import io.hermesconnect.common.event.PostgresInfinity;
 import java.util.Date;
 import org.postgresql.PGStatement;
 
@@ -10,15 +11,13 @@ import org.postgresql.PGStatement;
  *
  * <p>Precision: Connect's Time and Timestamp hold milliseconds, so microseconds are truncated (towards
  * the past). Infinity never throws; it is clamped to values outside PostgreSQL's finite range:
- * dates to epoch day {@link Integer#MAX_VALUE} / {@link Integer#MIN_VALUE}, timestamps to PgJDBC's
+ * dates to {@link PostgresInfinity}'s values, timestamps to PgJDBC's
  * {@link PGStatement#DATE_POSITIVE_INFINITY} / {@link PGStatement#DATE_NEGATIVE_INFINITY}.
  */
 final class DateTimes {
 
     static final long MILLIS_PER_DAY = 86_400_000L;
     private static final long MICROS_PER_DAY = 86_400_000_000L;
-    static final long DATE_POSITIVE_INFINITY_MILLIS = Integer.MAX_VALUE * MILLIS_PER_DAY;
-    static final long DATE_NEGATIVE_INFINITY_MILLIS = Integer.MIN_VALUE * MILLIS_PER_DAY;
 
     private DateTimes() {
     }
@@ -27,7 +26,8 @@ final class DateTimes {
     static Date date(byte[] b, int off, int len) {
         int infinity = infinity(b, off, len);
         if (infinity != 0) {
-            return new Date(infinity > 0 ? DATE_POSITIVE_INFINITY_MILLIS : DATE_NEGATIVE_INFINITY_MILLIS);
+            return new Date(infinity > 0
+                    ? PostgresInfinity.DATE_POSITIVE_MILLIS : PostgresInfinity.DATE_NEGATIVE_MILLIS);
         }
         Cursor c = new Cursor(b, off, len);
         c.date();

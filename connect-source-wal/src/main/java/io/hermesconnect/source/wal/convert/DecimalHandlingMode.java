@@ -1,5 +1,7 @@
 package io.hermesconnect.source.wal.convert;
 
+import io.hermesconnect.common.event.SemanticTypes;
+
 /** How {@code numeric} columns are represented (config {@code decimal.handling.mode}). */
 public enum DecimalHandlingMode {
     /**

@@ -3,6 +3,7 @@ package io.hermesconnect.source.wal.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hermesconnect.common.event.SemanticTypes;
 import io.hermesconnect.source.wal.convert.TypeRegistry.PgType;
 import io.hermesconnect.testkit.postgres.PostgresServer;
 import io.hermesconnect.testkit.postgres.PostgresVersion;

@@ -1,8 +1,9 @@
-package io.hermesconnect.source.wal.convert;
+package io.hermesconnect.common.event;
 
 /**
  * Names and parameters that tell consumers what a plain Connect value means (the Debezium equivalents
- * are {@code io.debezium.data.*}; the shapes are the same).
+ * are {@code io.debezium.data.*}; the shapes are the same). Shared by the WAL source and the polling-diff
+ * source's JDBC sources, so a column reaches Kafka with the same schema whichever source read it.
  */
 public final class SemanticTypes {
 

@@ -1,4 +1,4 @@
-package io.hermesconnect.testkit.ldap;
+package io.hermesconnect.testkit;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,14 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs one of the shell scripts shipped in this jar that start and stop real servers as local processes. */
-final class ServerScript {
+/**
+ * Runs one of the shell scripts shipped in this jar that start and stop real servers as local processes; each
+ * script lies beside the fixture class that runs it.
+ */
+public final class ServerScript {
 
     private static final long TIMEOUT_SECONDS = 180;
 
+    private final Class<?> owner;
     private final String name;
 
-    ServerScript(String name) {
+    /** The script {@code name}, a resource in {@code owner}'s package. */
+    public ServerScript(Class<?> owner, String name) {
+        this.owner = owner;
         this.name = name;
     }
 
@@ -27,7 +33,7 @@ final class ServerScript {
      *
      * @throws IllegalStateException with the script's output if it fails or hangs
      */
-    void run(Map<String, String> env, String... args) {
+    public void run(Map<String, String> env, String... args) {
         Path script = null;
         Path output = null;
         try {
@@ -63,9 +69,9 @@ final class ServerScript {
 
     private Path extract() throws IOException {
         Path script = Files.createTempFile("hermes-", "-" + name);
-        try (InputStream in = ServerScript.class.getResourceAsStream(name)) {
+        try (InputStream in = owner.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("script " + name + " missing beside " + ServerScript.class);
+                throw new IllegalStateException("script " + name + " missing beside " + owner);
             }
             Files.write(script, in.readAllBytes());
         }
