@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Installs the real servers the connect-testkit integration tests drive (OpenLDAP slapd, Samba AD DC)
+# Installs the real servers the connect-testkit integration tests drive (OpenLDAP slapd, Samba AD DC, MariaDB)
 # from Debian's packages. Idempotent and non-interactive; needs root. The tests start their own
 # throwaway instances, so Debian's daemons must not start on install (policy-rc.d, no systemd here).
 set -euo pipefail
-PACKAGES=(slapd ldap-utils samba-ad-dc samba-ad-provision openssl)
+PACKAGES=(slapd ldap-utils samba-ad-dc samba-ad-provision openssl mariadb-server)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -2,13 +2,16 @@
 # Throwaway MariaDB (Debian's mariadb-server) on 127.0.0.1:$PORT with all state in $DIR (adapted from the
 # team's recipe). Installs nothing: run .ci/install-test-servers.sh first. The first start creates the data
 # directory and the administrator $ADMIN / $ADMINPW (every privilege, from 127.0.0.1); later starts reuse it.
-# Usage: mariadb.sh [stop]   (stop keeps the data for the next start)
+# Usage: mariadb.sh [stop]   (start does nothing while the server runs; stop keeps the data)
 set -euo pipefail
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH
 : "${DIR:?DIR must be set}" "${PORT:?PORT must be set}" "${ADMIN:?ADMIN must be set}" "${ADMINPW:?ADMINPW must be set}"
-if [ -f "$DIR/mariadb.pid" ]; then P=$(cat "$DIR/mariadb.pid"); kill "$P" 2>/dev/null || true
-  for _ in $(seq 300); do kill -0 "$P" 2>/dev/null || break; sleep 0.1; done
-  rm -f "$DIR/mariadb.pid"; fi
+P=$(cat "$DIR/mariadb.pid" 2>/dev/null || true)
+if [ -n "$P" ] && kill -0 "$P" 2>/dev/null; then
+  [ "${1:-}" = stop ] || { echo "mariadbd pid $P already runs on 127.0.0.1:$PORT"; exit 0; }
+  kill "$P"; for _ in $(seq 300); do kill -0 "$P" 2>/dev/null || break; sleep 0.1; done
+fi
+rm -f "$DIR/mariadb.pid"
 [ "${1:-}" = stop ] && exit 0
 for cmd in mariadbd mariadb-install-db mariadb; do
   command -v $cmd >/dev/null || { echo "$cmd not installed: run .ci/install-test-servers.sh" >&2; exit 3; }
