@@ -11,7 +11,7 @@ import java.util.Optional;
  * MariaDB column types (MariaDB Connector/J's type names) to Connect schemas, in the representations the WAL source
  * uses for PostgreSQL. Integers take the smallest Connect integer that holds every value, so unsigned types widen
  * ({@code BIGINT UNSIGNED} becomes a Decimal of scale 0). {@code TINYINT(1)}, {@code BOOLEAN} and {@code BIT(1)} are
- * booleans, as the driver reads them ({@code tinyInt1isBit}); {@code YEAR} is an int32. {@code DATETIME} is read as
+ * booleans, as the driver reads them ({@code tinyInt1isBit}); wider {@code BIT(n)} are bytes; {@code YEAR} is an int32. {@code DATETIME} is read as
  * UTC wall-clock time, like PostgreSQL's timestamp without zone; {@code TIMESTAMP} is an instant, exact because the
  * session runs in UTC ({@link JdbcDialect#MARIADB}). {@code TIME} is a time of day: a value beyond a day fails the
  * fetch. {@code ENUM}, {@code SET} and {@code INET4/6} reach us as text. Spatial types are unsupported.
@@ -42,7 +42,8 @@ final class MariaDbColumnTypes implements ColumnTypeMapping {
             case "CHAR", "VARCHAR", "TINYTEXT", "TEXT", "MEDIUMTEXT", "LONGTEXT" -> Columns.text(label);
             case "JSON" -> Columns.text(label, SemanticTypes.JSON);
             case "UUID" -> Columns.text(label, SemanticTypes.UUID);
-            case "BIT", "BINARY", "VARBINARY", "TINYBLOB", "BLOB", "MEDIUMBLOB", "LONGBLOB" -> Columns.bytes(label);
+            case "BIT" -> column.precision() == 1 ? Columns.bool(label) : Columns.bytes(label);
+            case "BINARY", "VARBINARY", "TINYBLOB", "BLOB", "MEDIUMBLOB", "LONGBLOB" -> Columns.bytes(label);
             case "DATE" -> Columns.date(label, (row, i) -> TemporalValues.date(row.getObject(i, LocalDate.class)));
             case "TIME" -> Columns.time(label,
                     (row, i) -> TemporalValues.time(row.getObject(i, Duration.class), label));
