@@ -57,7 +57,7 @@ public final class JdbcWriteBack {
         try (Connection connection = open()) {
             for (WriteBackStatement writeBack : statements) {
                 try (PreparedStatement statement = connection.prepareStatement(writeBack.sql())) {
-                    statement.getParameterMetaData(); // makes both drivers prepare it on the server
+                    statement.getMetaData(); // both drivers prepare it on the server to answer
                 } catch (SQLException e) {
                     throw failure(writeBack.configKey(), "preparing the write-back " + writeBack.configKey(), e);
                 }
