@@ -120,7 +120,8 @@ public final class MariaDbServer implements AutoCloseable {
     /** Stops the server; data and port are kept for {@link #startAgain()}. */
     public synchronized void stop() {
         if (isShared) {
-            throw new IllegalStateException("cannot stop the shared MariaDB: start a private one with MariaDbServer.start()");
+            throw new IllegalStateException(
+                    "cannot stop the shared MariaDB: start a private one with MariaDbServer.start()");
         }
         SCRIPT.run(scriptEnv(), "stop");
     }

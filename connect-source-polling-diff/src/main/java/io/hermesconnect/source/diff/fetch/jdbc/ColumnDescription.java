@@ -8,6 +8,7 @@ package io.hermesconnect.source.diff.fetch.jdbc;
  *                  UNSIGNED}, {@code DATETIME})
  * @param precision the declared precision (digits of a decimal), 0 when there is none
  * @param scale     the declared scale (digits after the point of a decimal)
+ * @param jdbcType  the driver's {@link java.sql.Types} code for it
  */
-record ColumnDescription(String label, String typeName, int precision, int scale) {
+record ColumnDescription(String label, String typeName, int precision, int scale, int jdbcType) {
 }

@@ -19,52 +19,31 @@ final class Columns {
     }
 
     static JdbcColumn int8(String label) {
-        return new JdbcColumn(label, Schema.OPTIONAL_INT8_SCHEMA, (row, i) -> {
-            byte value = row.getByte(i);
-            return row.wasNull() ? null : value;
-        });
+        return primitive(label, Schema.OPTIONAL_INT8_SCHEMA, ResultSet::getByte);
     }
 
     static JdbcColumn int16(String label) {
-        return new JdbcColumn(label, Schema.OPTIONAL_INT16_SCHEMA, (row, i) -> {
-            short value = row.getShort(i);
-            return row.wasNull() ? null : value;
-        });
+        return primitive(label, Schema.OPTIONAL_INT16_SCHEMA, ResultSet::getShort);
     }
 
     static JdbcColumn int32(String label) {
-        return new JdbcColumn(label, Schema.OPTIONAL_INT32_SCHEMA, (row, i) -> {
-            int value = row.getInt(i);
-            return row.wasNull() ? null : value;
-        });
+        return primitive(label, Schema.OPTIONAL_INT32_SCHEMA, ResultSet::getInt);
     }
 
     static JdbcColumn int64(String label) {
-        return new JdbcColumn(label, Schema.OPTIONAL_INT64_SCHEMA, (row, i) -> {
-            long value = row.getLong(i);
-            return row.wasNull() ? null : value;
-        });
+        return primitive(label, Schema.OPTIONAL_INT64_SCHEMA, ResultSet::getLong);
     }
 
     static JdbcColumn float32(String label) {
-        return new JdbcColumn(label, Schema.OPTIONAL_FLOAT32_SCHEMA, (row, i) -> {
-            float value = row.getFloat(i);
-            return row.wasNull() ? null : value;
-        });
+        return primitive(label, Schema.OPTIONAL_FLOAT32_SCHEMA, ResultSet::getFloat);
     }
 
     static JdbcColumn float64(String label) {
-        return new JdbcColumn(label, Schema.OPTIONAL_FLOAT64_SCHEMA, (row, i) -> {
-            double value = row.getDouble(i);
-            return row.wasNull() ? null : value;
-        });
+        return primitive(label, Schema.OPTIONAL_FLOAT64_SCHEMA, ResultSet::getDouble);
     }
 
     static JdbcColumn bool(String label) {
-        return new JdbcColumn(label, Schema.OPTIONAL_BOOLEAN_SCHEMA, (row, i) -> {
-            boolean value = row.getBoolean(i);
-            return row.wasNull() ? null : value;
-        });
+        return primitive(label, Schema.OPTIONAL_BOOLEAN_SCHEMA, ResultSet::getBoolean);
     }
 
     static JdbcColumn text(String label) {
@@ -73,7 +52,8 @@ final class Columns {
 
     /** Text whose meaning a {@link SemanticTypes} name tells (JSON, UUID). */
     static JdbcColumn text(String label, String semanticType) {
-        return new JdbcColumn(label, SchemaBuilder.string().name(semanticType).optional().build(), ResultSet::getString);
+        return new JdbcColumn(label, SchemaBuilder.string().name(semanticType).optional().build(),
+                ResultSet::getString);
     }
 
     static JdbcColumn bytes(String label) {
@@ -106,6 +86,14 @@ final class Columns {
     /** @param reader gives a {@code java.util.Date}, or null */
     static JdbcColumn timestamp(String label, ColumnReader reader) {
         return new JdbcColumn(label, Timestamp.builder().optional().build(), reader);
+    }
+
+    /** A getter of a primitive, which gives 0 or false for SQL NULL: {@code wasNull} tells. */
+    private static JdbcColumn primitive(String label, Schema schema, ColumnReader getter) {
+        return new JdbcColumn(label, schema, (row, i) -> {
+            Object value = getter.read(row, i);
+            return row.wasNull() ? null : value;
+        });
     }
 
     /** Reads a BigDecimal (a plain getter, for {@link #decimal}). */

@@ -116,7 +116,8 @@ public final class JdbcFetcher implements SourceFetcher {
         Set<String> labels = new HashSet<>();
         for (int i = 1; i <= metadata.getColumnCount(); i++) {
             ColumnDescription description = new ColumnDescription(metadata.getColumnLabel(i),
-                    metadata.getColumnTypeName(i), metadata.getPrecision(i), metadata.getScale(i));
+                    metadata.getColumnTypeName(i), metadata.getPrecision(i), metadata.getScale(i),
+                    metadata.getColumnType(i));
             if (!labels.add(description.label())) {
                 throw new FetchException("JDBC source " + settings.source() + ": the query returns two columns named "
                         + description.label() + "; give one an alias", false, null);
@@ -158,6 +159,7 @@ public final class JdbcFetcher implements SourceFetcher {
         if (query instanceof FetchQuery.Sql sql) {
             return sql.sql();
         }
-        throw new IllegalArgumentException("JDBC source " + settings.source() + " reads SQL queries, not LDAP searches");
+        throw new IllegalArgumentException(
+                "JDBC source " + settings.source() + " reads SQL queries, not LDAP searches");
     }
 }

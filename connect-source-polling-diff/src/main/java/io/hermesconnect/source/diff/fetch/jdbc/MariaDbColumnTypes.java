@@ -11,10 +11,11 @@ import java.util.Optional;
  * MariaDB column types (MariaDB Connector/J's type names) to Connect schemas, in the representations the WAL source
  * uses for PostgreSQL. Integers take the smallest Connect integer that holds every value, so unsigned types widen
  * ({@code BIGINT UNSIGNED} becomes a Decimal of scale 0). {@code TINYINT(1)}, {@code BOOLEAN} and {@code BIT(1)} are
- * booleans, as the driver reads them ({@code tinyInt1isBit}); wider {@code BIT(n)} are bytes; {@code YEAR} is an int32. {@code DATETIME} is read as
- * UTC wall-clock time, like PostgreSQL's timestamp without zone; {@code TIMESTAMP} is an instant, exact because the
- * session runs in UTC ({@link JdbcDialect#MARIADB}). {@code TIME} is a time of day: a value beyond a day fails the
- * fetch. {@code ENUM}, {@code SET} and {@code INET4/6} reach us as text. Spatial types are unsupported.
+ * booleans, as the driver reads them ({@code tinyInt1isBit}); wider {@code BIT(n)} are bytes; {@code YEAR} is an
+ * int32. {@code DATETIME} is read as UTC wall-clock time, like PostgreSQL's timestamp without zone; {@code TIMESTAMP}
+ * is an instant, exact because the session runs in UTC ({@link JdbcDialect#MARIADB}). {@code TIME} is a time of day:
+ * a value beyond a day fails the fetch. {@code ENUM}, {@code SET} and {@code INET4/6} reach us as text. Spatial types
+ * are unsupported.
  */
 final class MariaDbColumnTypes implements ColumnTypeMapping {
 

@@ -5,6 +5,7 @@ import io.hermesconnect.common.event.VariableScaleDecimal;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -20,8 +21,10 @@ import org.apache.kafka.connect.data.SchemaBuilder;
  * PostgreSQL column types (PgJDBC's type names) to the Connect schemas the WAL source gives them, so a table reads the
  * same through both sources. A {@code numeric} with a declared scale is a Connect Decimal of that scale (its precision
  * in {@link SemanticTypes#DECIMAL_PRECISION}); without one it is a {@link VariableScaleDecimal}; {@code NaN} and the
- * infinities of {@code numeric} are null. Arrays (one dimension) of every type here are lists; every other type
- * (intervals, enums, network and geometric types, ranges…) is unsupported: cast it to text in the query.
+ * infinities of {@code numeric} are null. Enums, and other types PgJDBC reads as text, are plain strings (the WAL
+ * source names enums and lists their labels: that needs the catalog); a domain is its base type. Arrays (one
+ * dimension) of every type here but those are lists; every other type (intervals, network and geometric types,
+ * ranges…) is unsupported: cast it to text in the query.
  */
 final class PostgresColumnTypes implements ColumnTypeMapping {
 
@@ -32,7 +35,10 @@ final class PostgresColumnTypes implements ColumnTypeMapping {
     public Optional<JdbcColumn> column(ColumnDescription column) {
         String type = column.typeName();
         if (type.startsWith("_")) {
-            return scalar(new ColumnDescription(column.label(), type.substring(1), column.precision(), column.scale()))
+            // Types.OTHER: the text fallback below is for scalars, an array of enums is not read as text
+            ColumnDescription elementType = new ColumnDescription(column.label(), type.substring(1),
+                    column.precision(), column.scale(), Types.OTHER);
+            return scalar(elementType)
                     .map(element -> new JdbcColumn(column.label(),
                             SchemaBuilder.array(element.schema()).optional().build(), list(element.reader())));
         }
@@ -60,7 +66,8 @@ final class PostgresColumnTypes implements ColumnTypeMapping {
                     (row, i) -> TemporalValues.timestamp(row.getObject(i, LocalDateTime.class)));
             case "timestamptz" -> Columns.timestamp(label,
                     (row, i) -> TemporalValues.timestamp(row.getObject(i, OffsetDateTime.class)));
-            default -> null;
+            // enums and other types PgJDBC reads as text (citext...); domains come as their base type already
+            default -> column.jdbcType() == Types.VARCHAR ? Columns.text(label) : null;
         };
         return Optional.ofNullable(mapped);
     }

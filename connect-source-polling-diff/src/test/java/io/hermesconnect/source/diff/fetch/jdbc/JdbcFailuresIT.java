@@ -30,7 +30,8 @@ class JdbcFailuresIT {
 
     @Test
     void aDataErrorsMessageLeavesOutTheValueTheServerQuotes() {
-        try (JdbcFetcher fetcher = new JdbcFetcher(JdbcTestSources.postgres(PostgresServer.shared(PostgresVersion.V17)))) {
+        JdbcSettings settings = JdbcTestSources.postgres(PostgresServer.shared(PostgresVersion.V17));
+        try (JdbcFetcher fetcher = new JdbcFetcher(settings)) {
             assertFailure(() -> JdbcTestSources.fetchAll(fetcher, "SELECT '" + SECRET_VALUE + "'::int AS x"), false,
                     "SQLSTATE 22P02");
             assertThatThrownBy(() -> JdbcTestSources.fetchAll(fetcher, "SELECT '" + SECRET_VALUE + "'::int AS x"))
@@ -91,7 +92,8 @@ class JdbcFailuresIT {
         try (JdbcFetcher fetcher = new JdbcFetcher(JdbcTestSources.withUrl(settings, unreachable))) {
             assertFailure(() -> fetcher.describe(new FetchQuery.Sql("SELECT 1")), true, "connecting");
         }
-        try (JdbcFetcher fetcher = new JdbcFetcher(JdbcTestSources.withQueryTimeout(settings, Duration.ofMillis(500)))) {
+        JdbcSettings impatient = JdbcTestSources.withQueryTimeout(settings, Duration.ofMillis(500));
+        try (JdbcFetcher fetcher = new JdbcFetcher(impatient)) {
             long start = System.nanoTime();
             assertFailure(() -> JdbcTestSources.fetchAll(fetcher, slowQuery), true, "reading the query");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));

@@ -1,5 +1,7 @@
 package io.hermesconnect.source.diff.fetch.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.hermesconnect.source.diff.fetch.FetchException;
 import io.hermesconnect.source.diff.fetch.FetchQuery;
 import io.hermesconnect.testkit.UniqueNames;
@@ -9,9 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.config.types.Password;
 
-/** Settings for a fresh database on the shared PostgreSQL or MariaDB of the tests, and reading a query whole. */
+/**
+ * Settings for a fresh database on the shared PostgreSQL or MariaDB of the tests, reading a query whole, and checking
+ * a row of NULLs.
+ */
 final class JdbcTestSources {
 
     static final int FETCH_SIZE = 10;
@@ -64,5 +70,16 @@ final class JdbcTestSources {
         List<Map<String, Object>> rows = new ArrayList<>();
         fetcher.fetch(new FetchQuery.Sql(sql), rows::add);
         return rows;
+    }
+
+    /** Asserts that {@code row} has {@code size} columns, all null but {@code notNull}. */
+    static void assertNullsBut(Map<String, Object> row, int size, String... notNull) {
+        assertThat(row).hasSize(size);
+        Set<String> kept = Set.of(notNull);
+        row.forEach((column, value) -> {
+            if (!kept.contains(column)) {
+                assertThat(value).as(column).isNull();
+            }
+        });
     }
 }

@@ -8,7 +8,6 @@ import io.hermesconnect.testkit.mariadb.MariaDbServer;
 import io.hermesconnect.testkit.postgres.PostgresServer;
 import io.hermesconnect.testkit.postgres.PostgresVersion;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** Write-back runs all its statements in one transaction on real PostgreSQL and MariaDB servers. */
@@ -22,7 +21,8 @@ class JdbcWriteBackIT {
         PostgresServer server = PostgresServer.shared(PostgresVersion.V17);
         JdbcSettings settings = JdbcTestSources.postgres(server);
         server.executeIn(JdbcTestSources.database(settings), "SET ROLE " + settings.user(),
-                "CREATE TABLE users (id int PRIMARY KEY, otp text)", "INSERT INTO users VALUES (1, 'otp-1'), (2, 'otp-2')");
+                "CREATE TABLE users (id int PRIMARY KEY, otp text)",
+                "INSERT INTO users VALUES (1, 'otp-1'), (2, 'otp-2')");
         assertWriteBack(settings);
     }
 
@@ -31,7 +31,8 @@ class JdbcWriteBackIT {
         MariaDbServer server = MariaDbServer.shared();
         JdbcSettings settings = JdbcTestSources.mariaDb(server);
         server.executeIn(JdbcTestSources.database(settings),
-                "CREATE TABLE users (id INT PRIMARY KEY, otp TEXT)", "INSERT INTO users VALUES (1, 'otp-1'), (2, 'otp-2')");
+                "CREATE TABLE users (id INT PRIMARY KEY, otp TEXT)",
+                "INSERT INTO users VALUES (1, 'otp-1'), (2, 'otp-2')");
         assertWriteBack(settings);
     }
 
@@ -56,7 +57,8 @@ class JdbcWriteBackIT {
         writeBack.check(List.of(clearFirst, duplicate));
         assertThat(otps(settings)).as("check runs nothing").containsExactly("otp-1", "otp-2");
 
-        writeBack.run(List.of(clearFirst, new WriteBackStatement(ALL, "UPDATE users SET otp = 'sent' WHERE otp IS NOT NULL")));
+        writeBack.run(List.of(clearFirst,
+                new WriteBackStatement(ALL, "UPDATE users SET otp = 'sent' WHERE otp IS NOT NULL")));
         assertThat(otps(settings)).containsExactly(null, "sent");
     }
 
@@ -66,5 +68,4 @@ class JdbcWriteBackIT {
                     .map(row -> (String) row.get("otp")).toList();
         }
     }
-
 }

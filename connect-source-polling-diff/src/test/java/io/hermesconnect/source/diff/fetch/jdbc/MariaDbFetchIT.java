@@ -26,7 +26,8 @@ class MariaDbFetchIT {
     private static final String TABLE = """
             CREATE TABLE all_types (
               id INT PRIMARY KEY, c_tinyint TINYINT, c_tinyint_u TINYINT UNSIGNED, c_bool BOOLEAN, c_bit1 BIT(1),
-              c_smallint SMALLINT, c_smallint_u SMALLINT UNSIGNED, c_mediumint MEDIUMINT, c_mediumint_u MEDIUMINT UNSIGNED,
+              c_smallint SMALLINT, c_smallint_u SMALLINT UNSIGNED,
+              c_mediumint MEDIUMINT, c_mediumint_u MEDIUMINT UNSIGNED,
               c_int INT, c_int_u INT UNSIGNED, c_bigint BIGINT, c_bigint_u BIGINT UNSIGNED, c_year YEAR,
               c_decimal DECIMAL(12,3), c_float FLOAT, c_double DOUBLE,
               c_char CHAR(5), c_varchar VARCHAR(50), c_text TEXT, c_longtext LONGTEXT, c_enum ENUM('a','b'),
@@ -44,7 +45,8 @@ class MariaDbFetchIT {
         // rows written in a session five hours east of UTC: TIMESTAMPs must still read as the same instant
         server.executeIn(JdbcTestSources.database(settings), TABLE, "SET time_zone = " + TIME_ZONE_TEST_ZONE,
                 "INSERT INTO all_types VALUES (1, -128, 0, false, b'0', -32768, 0, -8388608, 0,"
-                        + " -2147483648, 0, -9223372036854775808, 0, 1901, -999999999.999, -3.4e38, -1.7976931348623157e308,"
+                        + " -2147483648, 0, -9223372036854775808, 0, 1901, -999999999.999,"
+                        + " -3.4e38, -1.7976931348623157e308,"
                         + " 'ab', 'héllo ☃', '', 'long', 'a', x'0001', x'', x'00ff', b'00000000',"
                         + " '1000-01-01', '00:00:00', '1000-01-01 00:00:00', '1970-01-01 05:00:01',"
                         + " '{\"a\": [1, 2]}', '123e4567-e89b-12d3-a456-426614174000')",
@@ -144,13 +146,7 @@ class MariaDbFetchIT {
         assertThat((byte[]) high.get("c_binary")).containsExactly(0xff, 0xff);
         assertThat((byte[]) high.get("c_bit8")).containsExactly(0xff);
 
-        Map<String, Object> nulls = rows.get(2);
-        assertThat(nulls).hasSize(32);
-        nulls.forEach((column, value) -> {
-            if (!column.equals("id")) {
-                assertThat(value).as(column).isNull();
-            }
-        });
+        JdbcTestSources.assertNullsBut(rows.get(2), 32, "id");
     }
 
     @Test
@@ -167,7 +163,8 @@ class MariaDbFetchIT {
     @Test
     void describeNamesAColumnOfAnUnsupportedType() {
         try (JdbcFetcher fetcher = new JdbcFetcher(settings)) {
-            assertThatThrownBy(() -> fetcher.describe(new FetchQuery.Sql("SELECT id, POINT(1, 2) AS spot FROM all_types")))
+            assertThatThrownBy(() -> fetcher.describe(
+                    new FetchQuery.Sql("SELECT id, POINT(1, 2) AS spot FROM all_types")))
                     .isInstanceOf(FetchException.class)
                     .hasMessageContaining("column spot has type")
                     .satisfies(e -> assertThat(((FetchException) e).isTransient()).isFalse());
