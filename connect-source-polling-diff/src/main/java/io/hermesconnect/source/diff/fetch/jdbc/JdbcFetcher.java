@@ -19,7 +19,8 @@ import org.apache.kafka.connect.data.Schema;
 
 /**
  * Reads a JDBC source (PostgreSQL or MariaDB, {@link JdbcDialect}) through one connection, opened at the first call and
- * kept until {@link #close}; a failure that may have broken it closes it, and the next call opens a new one.
+ * kept until {@link #close}; a failure that may have broken it closes it, and the next call opens a new one. Not
+ * thread-safe: one poll uses a fetcher at a time.
  *
  * <p><b>Streaming.</b> The connection runs with autocommit off, and each query with the settings' fetch size: PgJDBC
  * then reads the result through a cursor, that many rows per round trip, and MariaDB Connector/J streams it from the
