@@ -73,8 +73,12 @@ public enum JdbcDialect {
     Connection connect(JdbcSettings settings) throws SQLException {
         Properties properties = new Properties();
         properties.putAll(settings.driverProperties());
-        properties.setProperty("user", settings.user());
-        properties.setProperty("password", settings.password().value());
+        if (settings.user() != null) {
+            properties.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            properties.setProperty("password", settings.password().value());
+        }
         addSettings(properties, settings.connectTimeout());
         Connection connection = driver.get().connect(settings.url(), properties);
         if (connection == null) {

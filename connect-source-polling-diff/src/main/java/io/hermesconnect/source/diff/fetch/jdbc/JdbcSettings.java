@@ -10,8 +10,8 @@ import org.apache.kafka.common.config.types.Password;
  *
  * @param source           the source's name in the config, used in every error message
  * @param url              the JDBC URL, {@code jdbc:postgresql:} or {@code jdbc:mariadb:} ({@link JdbcDialect})
- * @param user             the user to log in as
- * @param password         the password, turned into a String only to open a connection
+ * @param user             the user to log in as, or null to leave it to the URL or the driver properties
+ * @param password         the password, or null likewise; turned into a String only to open a connection
  * @param driverProperties extra driver properties; the few the fetcher relies on (listed by {@link JdbcDialect})
  *                         override them
  * @param fetchSize        rows the driver fetches per round trip while streaming a result
@@ -25,8 +25,6 @@ public record JdbcSettings(String source, String url, String user, Password pass
     public JdbcSettings {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(url, "url");
-        Objects.requireNonNull(user, "user");
-        Objects.requireNonNull(password, "password");
         driverProperties = Map.copyOf(driverProperties);
         if (fetchSize < 1) {
             throw new IllegalArgumentException("fetch size of source " + source + " must be at least 1");
