@@ -28,7 +28,7 @@ public enum JdbcDialect {
     POSTGRESQL("jdbc:postgresql:", org.postgresql.Driver::new, new PostgresColumnTypes()) {
         @Override
         void addSettings(Properties properties, Duration connectTimeout) {
-            String seconds = Long.toString(wholeSeconds(connectTimeout));
+            String seconds = Long.toString(JdbcSettings.wholeSeconds(connectTimeout));
             properties.setProperty("connectTimeout", seconds);
             properties.setProperty("loginTimeout", seconds);
             properties.setProperty("logServerErrorDetail", "false");
@@ -93,9 +93,4 @@ public enum JdbcDialect {
 
     /** Adds the connect timeout and the settings our reads rely on. */
     abstract void addSettings(Properties properties, Duration connectTimeout);
-
-    /** Whole seconds, rounded up, for drivers whose timeouts count in seconds (zero stays zero: no limit). */
-    static long wholeSeconds(Duration duration) {
-        return duration.plusNanos(999_999_999L).getSeconds();
-    }
 }

@@ -82,8 +82,7 @@ public final class JdbcFetcher implements SourceFetcher {
         try (PreparedStatement statement = open.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(settings.fetchSize());
-            statement.setQueryTimeout((int) Math.min(Integer.MAX_VALUE,
-                    JdbcDialect.wholeSeconds(settings.queryTimeout())));
+            statement.setQueryTimeout(settings.queryTimeoutSeconds());
             try (ResultSet result = statement.executeQuery()) {
                 List<JdbcColumn> columns = columns(result.getMetaData());
                 int capacity = columns.size() * 4 / 3 + 1; // no rehash while filling a row

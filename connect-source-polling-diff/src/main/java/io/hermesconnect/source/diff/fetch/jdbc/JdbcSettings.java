@@ -33,4 +33,14 @@ public record JdbcSettings(String source, String url, String user, Password pass
             throw new IllegalArgumentException("timeouts of source " + source + " must not be negative");
         }
     }
+
+    /** The query timeout for {@code Statement.setQueryTimeout}: whole seconds, rounded up; 0 means no limit. */
+    int queryTimeoutSeconds() {
+        return (int) Math.min(Integer.MAX_VALUE, wholeSeconds(queryTimeout));
+    }
+
+    /** Whole seconds, rounded up, for drivers whose timeouts count in seconds (zero stays zero: no limit). */
+    static long wholeSeconds(Duration duration) {
+        return duration.plusNanos(999_999_999L).getSeconds();
+    }
 }

@@ -30,8 +30,7 @@ public final class JdbcWriteBack {
      */
     public void run(List<WriteBackStatement> statements) throws WriteBackException {
         try (Connection connection = open(); Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout((int) Math.min(Integer.MAX_VALUE,
-                    JdbcDialect.wholeSeconds(settings.queryTimeout())));
+            statement.setQueryTimeout(settings.queryTimeoutSeconds());
             for (WriteBackStatement writeBack : statements) {
                 try {
                     statement.execute(writeBack.sql());
