@@ -65,7 +65,7 @@ public final class StateStore implements AutoCloseable {
     private void restore(long start) {
         long end = topic.endOffset();
         Optional<ChangelogPosition> position = local.position();
-        String rebuildReason = position.map(applied -> rebuildReason(applied, end)).orElse("there is no local copy");
+        String rebuildReason = position.isEmpty() ? "there is no local copy" : rebuildReason(position.get(), end);
         Outcome outcome;
         long from;
         if (rebuildReason != null) {
@@ -78,11 +78,12 @@ public final class StateStore implements AutoCloseable {
         }
         long records = topic.readInto(local, from, end);
         local.commit();
-        long objects = types().stream().mapToLong(this::size).sum();
+        Set<String> types = types();
+        long objects = types.stream().mapToLong(this::size).sum();
         restore = new RestoreReport(outcome, records, objects, Duration.ofNanos(System.nanoTime() - start));
         LOG.info("State store of topic '{}' in {}: {}{}; {} records read, {} objects in {} types, in {} ms",
                 topic.name(), local.file(), describe(outcome), rebuildReason == null ? "" : " (" + rebuildReason + ")",
-                records, objects, types().size(), restore.duration().toMillis());
+                records, objects, types.size(), restore.duration().toMillis());
     }
 
     /** Why the local copy cannot be caught up, or null when it can. */
