@@ -48,7 +48,13 @@ public final class JavaProcess implements AutoCloseable {
     /** Runs a short-lived JVM to completion and fails with its output if it exits non-zero or overruns. */
     public static void run(String name, String classpath, String mainClass, List<String> args, Path log,
             long timeoutSeconds) {
-        JavaProcess tool = start(name, classpath, List.of(), mainClass, args, log);
+        run(name, classpath, List.of(), mainClass, args, log, timeoutSeconds);
+    }
+
+    /** Runs a short-lived JVM with {@code jvmOptions} to completion, as {@link #run(String, String, String, List, Path, long)}. */
+    public static void run(String name, String classpath, List<String> jvmOptions, String mainClass, List<String> args,
+            Path log, long timeoutSeconds) {
+        JavaProcess tool = start(name, classpath, jvmOptions, mainClass, args, log);
         try {
             if (!tool.process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 throw new IllegalStateException(name + " did not finish in " + timeoutSeconds + " s; " + tool.logTail());
