@@ -9,11 +9,12 @@ MVN=(mvn -B -q)
 
 log() { echo "[$(basename "$0" .sh)] $*"; }
 
-# build_harness [extra modules]: builds bench (and e.g. packaging) with their dependencies, no tests
+# build_harness [extra modules]: builds bench (and e.g. packaging) with their dependencies, no tests run
+# (-DskipTests, not -Dmaven.test.skip: connect-source-polling-diff needs connect-common's test jar built)
 build_harness() {
   local modules=bench${1:+,$1}
   log "building $modules (mvn -pl $modules -am package, tests skipped)"
-  "${MVN[@]}" -pl "$modules" -am package -Dmaven.test.skip=true
+  "${MVN[@]}" -pl "$modules" -am package -DskipTests
 }
 
 stage_harness() {

@@ -125,10 +125,14 @@ public final class DiffStateBench {
         result.put("restoreOutcome", restore.getProperty("outcome"));
         result.put("restoreSeconds", restoreSeconds);
         result.put("restoreObjectsPerSecond", size / restoreSeconds);
+        double cpuSeconds = Long.parseLong(restore.getProperty("cpuMillis")) / 1000.0;
+        result.put("restoreCpuSeconds", cpuSeconds);
+        result.put("restoreObjectsPerCpuSecond", size / cpuSeconds);
         result.put("restorePeakHeapBytes", Long.parseLong(restore.getProperty("peakHeapBytes")));
         result.put("restoreLiveHeapBytes", Long.parseLong(restore.getProperty("liveHeapBytes")));
         result.put("localCopyBytes", Long.parseLong(restore.getProperty("localCopyBytes")));
-        log(String.format("%,d objects: restored in %.1f s, %,.0f objects/s", size, restoreSeconds, size / restoreSeconds));
+        log(String.format("%,d objects: restored in %.1f s, %,.0f objects/s, %,.0f objects per CPU second (load %s)",
+                size, restoreSeconds, size / restoreSeconds, size / cpuSeconds, Machine.load()));
         return result;
     }
 
@@ -152,7 +156,7 @@ public final class DiffStateBench {
 
     private static void print(List<Map<String, Object>> results) {
         TextTable table = new TextTable("objects", "write s", "write obj/s", "topic MB", "restore s", "restore obj/s",
-                "peak heap MB", "live heap MB", "local copy MB");
+                "restore CPU s", "obj/CPU s", "peak heap MB", "live heap MB", "local copy MB");
         for (Map<String, Object> result : results) {
             table.row(String.format("%,d", (Long) result.get("objects")),
                     TextTable.number((Double) result.get("writeSeconds"), 1),
@@ -160,6 +164,8 @@ public final class DiffStateBench {
                     TextTable.number((Long) result.get("topicBytes") / MB, 1),
                     TextTable.number((Double) result.get("restoreSeconds"), 1),
                     TextTable.number((Double) result.get("restoreObjectsPerSecond"), 0),
+                    TextTable.number((Double) result.get("restoreCpuSeconds"), 1),
+                    TextTable.number((Double) result.get("restoreObjectsPerCpuSecond"), 0),
                     TextTable.number((Long) result.get("restorePeakHeapBytes") / MB, 0),
                     TextTable.number((Long) result.get("restoreLiveHeapBytes") / MB, 0),
                     TextTable.number((Long) result.get("localCopyBytes") / MB, 1));

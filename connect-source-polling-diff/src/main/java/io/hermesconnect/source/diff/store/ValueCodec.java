@@ -4,6 +4,7 @@ import io.hermesconnect.source.diff.state.SecretDigest;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
@@ -154,6 +155,11 @@ final class ValueCodec {
 
     static String readText(ByteBuffer in) {
         int length = readVarLength(in);
+        if (in.hasArray() && isAscii(in, length)) { // the common case, one bulk copy
+            String text = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.ISO_8859_1);
+            in.position(in.position() + length);
+            return text;
+        }
         char[] units = new char[length];
         for (int i = 0; i < length; i++) {
             int first = in.get() & 0xff;
@@ -166,6 +172,21 @@ final class ValueCodec {
             }
         }
         return new String(units);
+    }
+
+    /** Whether the next {@code length} bytes are there and each is a whole character (ASCII). */
+    private static boolean isAscii(ByteBuffer in, int length) {
+        if (length > in.remaining()) {
+            return false;
+        }
+        byte[] bytes = in.array();
+        int start = in.arrayOffset() + in.position();
+        for (int i = start; i < start + length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void writeBytes(WriteBuffer out, byte[] bytes) {

@@ -96,19 +96,13 @@ class StateStoreIT {
     @Test
     void aCommittedPollReopensFromTheSameDirectoryWithoutReadingTheTopic() {
         String topic = UniqueNames.of("state");
-        Map<String, List<DataObject>> expected;
-        try (StateStore store = open(topic, temp.resolve("a"))) {
-            commit(store, firstPoll());
-            commit(store, secondPoll());
-            expected = contents(store);
-        }
-        assertThat(expected).as("sorted by key, user 2 removed").isEqualTo(contentsAfterBothPolls());
+        commitBothPolls(topic, temp.resolve("a"));
 
         try (StateStore store = open(topic, temp.resolve("a"))) {
             assertThat(store.restore().outcome()).isEqualTo(Outcome.USED_AS_IS);
             assertThat(store.restore().recordsRead()).isZero();
             assertThat(store.restore().objects()).isEqualTo(5);
-            assertThat(contents(store)).isEqualTo(expected);
+            assertThat(contents(store)).isEqualTo(contentsAfterBothPolls());
             assertThat(store.find("Users", key(3L))).contains(user(3L, "Carol", "ops"));
             assertThat(store.find("Users", key(2L))).isEmpty();
             assertThat(store.find("Nobody", key(2L))).isEmpty();
@@ -120,16 +114,12 @@ class StateStoreIT {
     @Test
     void anEmptyDirectoryIsRebuiltIdenticalFromTheTopic() {
         String topic = UniqueNames.of("state");
-        Map<String, List<DataObject>> expected;
-        try (StateStore store = open(topic, temp.resolve("a"))) {
-            commit(store, firstPoll());
-            commit(store, secondPoll());
-            expected = contents(store);
-        }
+        commitBothPolls(topic, temp.resolve("a"));
+
         try (StateStore store = open(topic, temp.resolve("fresh"))) {
             assertThat(store.restore().outcome()).isEqualTo(Outcome.REBUILT);
             assertThat(store.restore().recordsRead()).as("every record of both polls").isEqualTo(8);
-            assertThat(contents(store)).isEqualTo(expected);
+            assertThat(contents(store)).isEqualTo(contentsAfterBothPolls());
         }
     }
 
@@ -141,15 +131,13 @@ class StateStoreIT {
             commit(store, firstPoll());
         }
         Path behind = copyDirectory(original, temp.resolve("behind"));
-        Map<String, List<DataObject>> expected;
         try (StateStore store = open(topic, original)) {
             commit(store, secondPoll());
-            expected = contents(store);
         }
         try (StateStore store = open(topic, behind)) {
             assertThat(store.restore().outcome()).isEqualTo(Outcome.CAUGHT_UP);
             assertThat(store.restore().recordsRead()).as("the second poll's records only").isEqualTo(3);
-            assertThat(contents(store)).isEqualTo(expected);
+            assertThat(contents(store)).isEqualTo(contentsAfterBothPolls());
         }
     }
 
@@ -225,9 +213,8 @@ class StateStoreIT {
         try (StateStore store = open(topic, dir)) {
             assertThat(store.restore().outcome()).isEqualTo(Outcome.REBUILT);
             assertThat(store.types()).as("the new topic is empty").isEmpty();
-            commit(store, firstPoll());
-            commit(store, secondPoll());
         }
+        commitBothPolls(topic, dir);
         Path file = dir.resolve(LocalCopy.FILE_NAME);
         byte[] garbage = new byte[(int) Files.size(file)];
         Arrays.fill(garbage, (byte) 0x5a);
@@ -302,6 +289,15 @@ class StateStoreIT {
         contents.put("Groups", List.of(group("dev"), group("ops")));
         contents.put("Users", List.of(user(1L, "Ada", "dev"), user(3L, "Carol", "ops"), user(4L, "Dan", "dev")));
         return contents;
+    }
+
+    /** Commits both polls and checks what the store then holds: sorted by key, user 2 removed. */
+    private static void commitBothPolls(String topic, Path dir) {
+        try (StateStore store = open(topic, dir)) {
+            commit(store, firstPoll());
+            commit(store, secondPoll());
+            assertThat(contents(store)).isEqualTo(contentsAfterBothPolls());
+        }
     }
 
     private static void commit(StateStore store, List<Change> changes) {
