@@ -43,6 +43,12 @@ final class LocalCopy implements AutoCloseable {
     private static final String TOPIC = "topic";
     private static final String TOPIC_ID = "topic.id";
     private static final String NEXT_OFFSET = "next.offset";
+    /**
+     * How much changed data (MVStore's estimate) may wait on the heap for the background writer before the writing
+     * thread saves it itself: a restore writes faster than the background writer saves, and unsaved pages would
+     * otherwise pile up to hundreds of MB and keep the garbage collector busy.
+     */
+    private static final int MAX_UNSAVED_BYTES = 4 * 1024 * 1024;
     /** The version of the file's layout and encoding; a file of another version is rebuilt. */
     private static final String CURRENT_FORMAT = "1";
 
@@ -138,6 +144,7 @@ final class LocalCopy implements AutoCloseable {
         } else {
             objects.put(record.key(), record.state());
         }
+        saveIfMuchUnsaved();
     }
 
     /** Records that every topic record before {@code offset} is applied. */
@@ -176,6 +183,13 @@ final class LocalCopy implements AutoCloseable {
 
     void addPending(SerializedRecord record) {
         pending.put(pending.sizeAsLong(), record);
+        saveIfMuchUnsaved();
+    }
+
+    private void saveIfMuchUnsaved() {
+        if (store.getUnsavedMemory() > MAX_UNSAVED_BYTES) {
+            store.commit();
+        }
     }
 
     long pendingCount() {

@@ -96,12 +96,20 @@ final class StateTopic implements AutoCloseable {
 
     /** The offset of the topic's first record (0 unless records were deleted). */
     long startOffset() {
-        return consumer.beginningOffsets(List.of(partition), timeout).get(partition);
+        try {
+            return consumer.beginningOffsets(List.of(partition), timeout).get(partition);
+        } catch (KafkaException e) {
+            throw new ConnectException("Could not read the first offset of the state topic '" + name + "'", e);
+        }
     }
 
     /** The offset the next record written will get. */
     long endOffset() {
-        return consumer.endOffsets(List.of(partition), timeout).get(partition);
+        try {
+            return consumer.endOffsets(List.of(partition), timeout).get(partition);
+        } catch (KafkaException e) {
+            throw new ConnectException("Could not read the end offset of the state topic '" + name + "'", e);
+        }
     }
 
     /**
@@ -116,26 +124,32 @@ final class StateTopic implements AutoCloseable {
         if (from >= end) {
             return 0;
         }
-        consumer.seek(partition, from);
-        long position = from;
-        long records = 0;
-        long lastProgress = System.nanoTime();
-        while (position < end) {
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
-                copy.apply(decode(record));
-                records++;
+        try {
+            consumer.seek(partition, from);
+            long position = from;
+            long records = 0;
+            long lastProgress = System.nanoTime();
+            while (position < end) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
+                    copy.apply(decode(record));
+                    records++;
+                }
+                long next = consumer.position(partition, timeout);
+                if (next > position) {
+                    position = next;
+                    lastProgress = System.nanoTime();
+                    copy.appliedUpTo(position);
+                } else if (System.nanoTime() - lastProgress > timeout.toNanos()) {
+                    throw new ConnectException("Reading the state topic '" + name + "' made no progress at offset "
+                            + position + " for " + timeout + " (it ends at " + end + ")");
+                }
             }
-            long next = consumer.position(partition, timeout);
-            if (next > position) {
-                position = next;
-                lastProgress = System.nanoTime();
-                copy.appliedUpTo(position);
-            } else if (System.nanoTime() - lastProgress > timeout.toNanos()) {
-                throw new ConnectException("Reading the state topic '" + name + "' made no progress at offset "
-                        + position + " for " + timeout + " (it ends at " + end + ")");
-            }
+            return records;
+        } catch (ConnectException e) {
+            throw e; // ours, already naming the topic
+        } catch (KafkaException e) {
+            throw new ConnectException("Could not read the state topic '" + name + "' from offset " + from, e);
         }
-        return records;
     }
 
     private StateRecord decode(ConsumerRecord<byte[], byte[]> record) {
