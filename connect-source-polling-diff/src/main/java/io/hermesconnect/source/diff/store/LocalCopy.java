@@ -4,6 +4,7 @@ import io.hermesconnect.source.diff.model.DataObject;
 import io.hermesconnect.source.diff.model.ObjectKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -13,17 +14,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.LongDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker's disk-backed copy of the state topic: one H2 MVStore file holding a map per type (key to object, in
- * {@link ObjectKey}'s order), the pending records of the poll in progress, and which topic and up to which offset the
+ * The worker's disk-backed copy of the state topic: one H2 MVStore file holding a map per type (key to the object's
+ * attributes as the topic holds them, in {@link ObjectKey}'s order), the pending records of the poll in progress, and which topic and up to which offset the
  * copy holds. MVStore keeps only a bounded cache of pages on the heap and writes the rest to the file in the
  * background.
  *
@@ -56,7 +59,7 @@ final class LocalCopy implements AutoCloseable {
     private final MVStore store;
     private final MVMap<String, String> position;
     private final MVMap<Long, SerializedRecord> pending;
-    private final Map<String, MVMap<ObjectKey, DataObject>> typeMaps = new HashMap<>();
+    private final Map<String, MVMap<ObjectKey, byte[]>> typeMaps = new HashMap<>();
 
     private LocalCopy(Path file, MVStore store) {
         this.file = file;
@@ -136,13 +139,18 @@ final class LocalCopy implements AutoCloseable {
         store.commit();
     }
 
-    /** Applies one record of the topic: its object's new state, or its removal. */
-    void apply(StateRecord record) {
-        MVMap<ObjectKey, DataObject> objects = typeMap(record.type());
-        if (record.state() == null) {
-            objects.remove(record.key());
+    /**
+     * Applies one record of the topic: its object's new state, or its removal. The object is kept in the record's
+     * bytes, decoded only when read: a restore decodes no attribute, and the page cache holds bytes, not objects.
+     */
+    void apply(SerializedRecord record) {
+        ByteBuffer recordKey = ByteBuffer.wrap(record.key());
+        MVMap<ObjectKey, byte[]> objects = typeMap(ValueCodec.readText(recordKey));
+        ObjectKey key = StateCodec.readKey(recordKey);
+        if (record.value() == null) {
+            objects.remove(key);
         } else {
-            objects.put(record.key(), record.state());
+            objects.put(key, record.value());
         }
         saveIfMuchUnsaved();
     }
@@ -159,11 +167,15 @@ final class LocalCopy implements AutoCloseable {
 
     /** The objects of {@code type} in key order; none when the type holds none. */
     Iterator<DataObject> objects(String type) {
-        return existingTypeMap(type).map(objects -> objects.values().iterator()).orElse(Collections.emptyIterator());
+        return existingTypeMap(type).<Iterator<DataObject>>map(DecodingIterator::new).orElse(Collections.emptyIterator());
     }
 
     Optional<DataObject> find(String type, ObjectKey key) {
-        return existingTypeMap(type).map(objects -> objects.get(key));
+        return existingTypeMap(type).map(objects -> objects.get(key)).map(attributes -> decode(key, attributes));
+    }
+
+    private static DataObject decode(ObjectKey key, byte[] attributes) {
+        return StateCodec.readObject(key, ByteBuffer.wrap(attributes));
     }
 
     long size(String type) {
@@ -215,12 +227,33 @@ final class LocalCopy implements AutoCloseable {
         store.closeImmediately();
     }
 
-    private MVMap<ObjectKey, DataObject> typeMap(String type) {
+    private MVMap<ObjectKey, byte[]> typeMap(String type) {
         return typeMaps.computeIfAbsent(type, name -> store.openMap(TYPE_MAP_PREFIX + name,
-                new MVMap.Builder<ObjectKey, DataObject>().keyType(ObjectKeyType.INSTANCE).valueType(StoredObjectType.INSTANCE)));
+                new MVMap.Builder<ObjectKey, byte[]>().keyType(ObjectKeyType.INSTANCE).valueType(ByteArrayDataType.INSTANCE)));
     }
 
-    private Optional<MVMap<ObjectKey, DataObject>> existingTypeMap(String type) {
+    private Optional<MVMap<ObjectKey, byte[]>> existingTypeMap(String type) {
         return typeMaps.containsKey(type) || store.hasMap(TYPE_MAP_PREFIX + type) ? Optional.of(typeMap(type)) : Optional.empty();
+    }
+
+    /** A type's objects in key order, each decoded when it is reached. */
+    private static final class DecodingIterator implements Iterator<DataObject> {
+
+        private final Cursor<ObjectKey, byte[]> cursor;
+
+        DecodingIterator(MVMap<ObjectKey, byte[]> objects) {
+            this.cursor = objects.cursor(null);
+        }
+
+        @Override
+        public boolean hasNext() {
+            return cursor.hasNext();
+        }
+
+        @Override
+        public DataObject next() {
+            ObjectKey key = cursor.next();
+            return decode(key, cursor.getValue());
+        }
     }
 }

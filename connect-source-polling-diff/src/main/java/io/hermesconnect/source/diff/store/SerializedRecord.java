@@ -7,9 +7,4 @@ package io.hermesconnect.source.diff.store;
  * @param value the object's attributes, or null (a tombstone) when it was removed
  */
 record SerializedRecord(byte[] key, byte[] value) {
-
-    /** The record these bytes hold. */
-    StateRecord deserialize() {
-        return StateRecord.deserialize(key, value);
-    }
 }

@@ -52,14 +52,6 @@ record StateRecord(String type, ObjectKey key, DataObject state) {
         return new SerializedRecord(bytesOf(key), bytesOf(value));
     }
 
-    /** The record a topic record holds; a null value is a tombstone. */
-    static StateRecord deserialize(byte[] keyBytes, byte[] valueBytes) {
-        ByteBuffer keyIn = ByteBuffer.wrap(keyBytes);
-        String type = ValueCodec.readText(keyIn);
-        ObjectKey key = StateCodec.readKey(keyIn);
-        return valueBytes == null ? remove(type, key) : put(type, StateCodec.readObject(key, ByteBuffer.wrap(valueBytes)));
-    }
-
     private static byte[] bytesOf(WriteBuffer out) {
         ByteBuffer buffer = out.getBuffer();
         return Arrays.copyOf(buffer.array(), buffer.position());

@@ -172,7 +172,7 @@ public final class StateStore implements AutoCloseable {
         long expected = local.position().orElseThrow().nextOffset();
         if (written.first() == expected && written.count() == local.pendingCount()) {
             for (Iterator<SerializedRecord> pending = local.pending(); pending.hasNext(); ) {
-                local.apply(pending.next().deserialize());
+                local.apply(pending.next());
             }
             local.appliedUpTo(written.last() + 1);
         } else {

@@ -131,7 +131,7 @@ final class StateTopic implements AutoCloseable {
             long lastProgress = System.nanoTime();
             while (position < end) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
-                    copy.apply(decode(record));
+                    apply(copy, record);
                     records++;
                 }
                 long next = consumer.position(partition, timeout);
@@ -152,12 +152,12 @@ final class StateTopic implements AutoCloseable {
         }
     }
 
-    private StateRecord decode(ConsumerRecord<byte[], byte[]> record) {
+    private void apply(LocalCopy copy, ConsumerRecord<byte[], byte[]> record) {
         try {
-            return StateRecord.deserialize(record.key(), record.value());
+            copy.apply(new SerializedRecord(record.key(), record.value()));
         } catch (RuntimeException e) {
-            throw new ConnectException("The state topic '" + name + "' holds a record that is not a state record at"
-                    + " offset " + record.offset() + ": is another client writing to it?", e);
+            throw new ConnectException("Could not apply the record at offset " + record.offset() + " of the state topic '"
+                    + name + "': is another client writing to it?", e);
         }
     }
 
