@@ -26,13 +26,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The worker's disk-backed copy of the state topic: one H2 MVStore file holding a map per type (key to the object's
- * attributes as the topic holds them, in {@link ObjectKey}'s order), the pending records of the poll in progress, and which topic and up to which offset the
- * copy holds. MVStore keeps only a bounded cache of pages on the heap and writes the rest to the file in the
- * background.
+ * attributes as the topic holds them, in {@link ObjectKey}'s order), the pending records of the poll in progress, and
+ * which topic and up to which offset the copy holds. MVStore keeps only a bounded cache of pages on the heap and
+ * writes the rest to the file.
  *
- * <p>A background write may save a version in the middle of applying records, but always with the offset of the
- * records applied before: reopening it applies those records again, which gives the same state, as applying a
- * record only puts or removes one key.
+ * <p>A save may happen in the middle of applying records, but always with the offset of the records applied before:
+ * reopening it applies those records again, which gives the same state, as applying a record only puts or removes
+ * one key.
  */
 final class LocalCopy implements AutoCloseable {
 
