@@ -95,7 +95,7 @@ public final class DiffStateBench {
             for (long id = 0; id < size; id++) {
                 writer.put(StateBenchObjects.TYPE, StateBenchObjects.user(id));
             }
-            writer.commit();
+            writer.commit(1);
         }
         double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
 

@@ -2,10 +2,11 @@ package io.hermesconnect.source.diff.store;
 
 import io.hermesconnect.source.diff.model.DataObject;
 import io.hermesconnect.source.diff.model.ObjectKey;
+import java.util.List;
 
 /**
  * The new states of one poll: collected on disk (the local copy's pending map, so a poll of any size fits) while the
- * poll runs, written to the state topic and applied to the local copy by {@link #commit()} once the poll's events
+ * poll runs, written to the state topic and applied to the local copy by {@link #commit(long)} once the poll's events
  * were acknowledged, or dropped by {@link #discard()}. Closing a writer that was not committed discards it.
  */
 public final class PollStateWriter implements AutoCloseable {
@@ -45,15 +46,26 @@ public final class PollStateWriter implements AutoCloseable {
         local.addPending(serialized);
     }
 
+    /** Records the primary key attributes {@code type}'s objects are stored under, read back by {@link StateStore#primaryKey}. */
+    public void primaryKey(String type, List<String> primaryKey) {
+        add(PollMarkers.TYPE, StateRecord.put(PollMarkers.TYPE, PollMarkers.primaryKey(type, primaryKey)));
+    }
+
+    /** Records that {@code type} is no longer stored (a type removed from the config, once its objects are removed). */
+    public void forgetType(String type) {
+        add(PollMarkers.TYPE, StateRecord.remove(PollMarkers.TYPE, PollMarkers.typeKey(type)));
+    }
+
     /**
-     * Writes every recorded state to the topic, waits until all are acknowledged, then applies them to the local copy
-     * and saves it. Call it only once the poll's events were acknowledged.
+     * Records {@code poll} as the last completed poll, then writes every recorded state to the topic, waits until all
+     * are acknowledged, applies them to the local copy and saves it. Call it only once the poll's events were
+     * acknowledged.
      *
      * @throws org.apache.kafka.connect.errors.ConnectException naming the topic when it could not be written; the
      *         writer is then discarded, and the next poll emits its changes again
      */
-    public void commit() {
-        checkOpen();
+    public void commit(long poll) {
+        add(PollMarkers.TYPE, StateRecord.put(PollMarkers.TYPE, PollMarkers.lastPoll(poll)));
         try {
             if (local.pendingCount() > 0) {
                 store.applyPending(store.writePending());

@@ -6,6 +6,7 @@ import io.hermesconnect.source.diff.model.ObjectKey;
 import io.hermesconnect.source.diff.store.RestoreReport.Outcome;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -136,7 +137,19 @@ public final class StateStore implements AutoCloseable {
 
     /** The types that hold at least one object, sorted by name. */
     public Set<String> types() {
-        return local.types();
+        Set<String> types = local.types();
+        types.remove(PollMarkers.TYPE);
+        return types;
+    }
+
+    /** The sequence number of the last completed poll ({@link PollStateWriter#commit(long)}), 0 before the first. */
+    public long lastPoll() {
+        return PollMarkers.lastPoll(this);
+    }
+
+    /** The primary key attributes a type's objects were stored under, if it was ever stored. */
+    public Optional<List<String>> primaryKey(String type) {
+        return PollMarkers.primaryKey(this, type);
     }
 
     /** The number of stored objects of {@code type}. */
@@ -146,7 +159,7 @@ public final class StateStore implements AutoCloseable {
 
     /**
      * Starts collecting the new states of a poll; they reach the topic and the local copy only on
-     * {@link PollStateWriter#commit()}.
+     * {@link PollStateWriter#commit(long)}.
      *
      * @throws IllegalStateException when the previous writer is neither committed nor discarded
      */

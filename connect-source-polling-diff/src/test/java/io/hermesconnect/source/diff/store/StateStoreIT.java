@@ -118,7 +118,8 @@ class StateStoreIT {
 
         try (StateStore store = open(topic, temp.resolve("fresh"))) {
             assertThat(store.restore().outcome()).isEqualTo(Outcome.REBUILT);
-            assertThat(store.restore().recordsRead()).as("every record of both polls").isEqualTo(8);
+            assertThat(store.restore().recordsRead()).as("every record of both polls, and each poll's marker").isEqualTo(10);
+            assertThat(store.lastPoll()).as("the marker of the last commit").isEqualTo(2);
             assertThat(contents(store)).isEqualTo(contentsAfterBothPolls());
         }
     }
@@ -136,7 +137,7 @@ class StateStoreIT {
         }
         try (StateStore store = open(topic, behind)) {
             assertThat(store.restore().outcome()).isEqualTo(Outcome.CAUGHT_UP);
-            assertThat(store.restore().recordsRead()).as("the second poll's records only").isEqualTo(3);
+            assertThat(store.restore().recordsRead()).as("the second poll's records and its marker").isEqualTo(4);
             assertThat(contents(store)).isEqualTo(contentsAfterBothPolls());
         }
     }
@@ -173,11 +174,13 @@ class StateStoreIT {
                 secondPoll().forEach(change -> change.accept(closed));
             }
             assertThat(contents(store)).isEqualTo(before);
-            store.begin().commit();
+            store.begin().commit(7);
             assertThat(contents(store)).isEqualTo(before);
+            assertThat(store.lastPoll()).isEqualTo(7);
         }
         try (StateStore store = open(topic, temp.resolve("fresh"))) {
-            assertThat(store.restore().recordsRead()).as("the first poll's records only").isEqualTo(5);
+            assertThat(store.restore().recordsRead()).as("the first poll's records and the two markers only").isEqualTo(7);
+            assertThat(store.types()).as("markers are no type").doesNotContain(".polls");
         }
     }
 
@@ -186,7 +189,7 @@ class StateStoreIT {
         try (StateStore store = open(UniqueNames.of("state"), temp.resolve("a"))) {
             PollStateWriter writer = store.begin();
             assertThatThrownBy(store::begin).isInstanceOf(IllegalStateException.class);
-            writer.commit();
+            writer.commit(1);
             assertThatThrownBy(() -> writer.put("Users", user(9L, "Zed", "x"))).isInstanceOf(IllegalStateException.class);
             store.begin().discard();
         }
@@ -236,7 +239,7 @@ class StateStoreIT {
         try (StateStore store = open(topic, dir)) {
             try (PollStateWriter writer = store.begin()) {
                 writer.put("Users", projection.toState(polled));
-                writer.commit();
+                writer.commit(1);
             }
             assertThat(store.find("Users", key(1L)).orElseThrow().get("password"))
                     .isEqualTo(TestData.HASHER.digest(secret));
@@ -303,7 +306,7 @@ class StateStoreIT {
     private static void commit(StateStore store, List<Change> changes) {
         try (PollStateWriter writer = store.begin()) {
             changes.forEach(change -> change.accept(writer));
-            writer.commit();
+            writer.commit(store.lastPoll() + 1);
         }
     }
 
