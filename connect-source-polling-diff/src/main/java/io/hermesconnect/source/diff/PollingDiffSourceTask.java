@@ -67,7 +67,8 @@ public final class PollingDiffSourceTask extends SourceTask {
         store = StateStore.open(stateSettings(config, props.getOrDefault("name", config.topicPrefix())));
         OutputTopics.ensure(config, plan.types());
         metrics = new PollingDiffMetrics().register(config.topicPrefix());
-        preparation = new PollPreparation(config.topicPrefix(), config.topicRouting(), config.tombstonesOnDelete(), plan,
+        preparation = new PollPreparation(config.topicPrefix(), config.topicRouting(), config.tombstonesOnDelete(),
+                config.removedTypes(), plan,
                 new SourceFetchers(), store, secretHasher(config));
         LOG.info("Polling-diff source '{}' started: types {}, last completed poll {}, polling every {} ms",
                 config.topicPrefix(), plan.types().stream().map(t -> t.name()).toList(), store.lastPoll(),

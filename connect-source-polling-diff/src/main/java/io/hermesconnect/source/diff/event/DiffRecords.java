@@ -5,7 +5,10 @@ import io.hermesconnect.common.event.Operation;
 import io.hermesconnect.common.event.SourceInfo;
 import io.hermesconnect.source.diff.diff.Change;
 import io.hermesconnect.source.diff.diff.ChangeKind;
+import io.hermesconnect.source.diff.model.ObjectType;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,20 +28,21 @@ public final class DiffRecords {
     private final String topicPrefix;
     private final TopicRouting routing;
     private final boolean tombstones;
-    private final Map<String, TypeSchema> schemas;
+    private final Map<ObjectType, TypeSchema> schemas = new IdentityHashMap<>();
     private final Map<String, ?> sourcePartition;
 
     /**
      * @param topicPrefix the connector's {@code topic.prefix}, also {@code source.name}
      * @param routing     where each type's events go
      * @param tombstones  whether a removal is followed by a tombstone
-     * @param schemas     each type's schemas, by type name
+     * @param schemas     the schemas of each type a change may be of (a change's type is matched by identity: a type
+     *                    stored under an earlier primary key is another type than the configured one of its name)
      */
-    public DiffRecords(String topicPrefix, TopicRouting routing, boolean tombstones, Map<String, TypeSchema> schemas) {
+    public DiffRecords(String topicPrefix, TopicRouting routing, boolean tombstones, Collection<TypeSchema> schemas) {
         this.topicPrefix = Objects.requireNonNull(topicPrefix, "topicPrefix");
         this.routing = Objects.requireNonNull(routing, "routing");
         this.tombstones = tombstones;
-        this.schemas = Map.copyOf(schemas);
+        schemas.forEach(schema -> this.schemas.put(schema.type(), schema));
         this.sourcePartition = sourcePartition(topicPrefix);
     }
 
@@ -72,7 +76,7 @@ public final class DiffRecords {
      * @param polledAt when the poll's fetch started: {@code source.ts_ms}
      */
     public List<SourceRecord> records(Change change, long poll, long index, SourceInfo.Snapshot snapshot, Instant polledAt) {
-        TypeSchema type = schemas.get(change.type().name());
+        TypeSchema type = schemas.get(change.type());
         ChangeEventSchemas eventSchemas = type.schemas();
         Struct before = change.before() == null ? null : type.row(change.before());
         Struct after = change.after() == null ? null : type.row(change.after());

@@ -2,6 +2,7 @@ package io.hermesconnect.source.diff.poll;
 
 import io.hermesconnect.source.diff.config.FetcherFactory;
 import io.hermesconnect.source.diff.config.PollPlan;
+import io.hermesconnect.source.diff.config.RemovedTypes;
 import io.hermesconnect.source.diff.config.SourceSettings;
 import io.hermesconnect.source.diff.config.TypePlan;
 import io.hermesconnect.source.diff.diff.Change;
@@ -9,6 +10,7 @@ import io.hermesconnect.source.diff.diff.EmitOrder;
 import io.hermesconnect.source.diff.diff.SnapshotDiff;
 import io.hermesconnect.source.diff.event.DiffRecords;
 import io.hermesconnect.source.diff.event.TopicRouting;
+import io.hermesconnect.source.diff.event.TypeSchema;
 import io.hermesconnect.source.diff.fetch.FetchException;
 import io.hermesconnect.source.diff.fetch.SourceFetcher;
 import io.hermesconnect.source.diff.merge.Inconsistency;
@@ -20,10 +22,15 @@ import io.hermesconnect.source.diff.store.PollStateWriter;
 import io.hermesconnect.source.diff.store.StateStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +46,15 @@ public final class PollPreparation {
     private final String topicPrefix;
     private final TopicRouting routing;
     private final boolean tombstones;
+    private final RemovedTypes removedTypes;
     private final PollPlan plan;
     private final FetcherFactory fetchers;
     private final StateStore store;
     private final SecretHasher hasher;
 
-    public PollPreparation(String topicPrefix, TopicRouting routing, boolean tombstones, PollPlan plan,
-                           FetcherFactory fetchers, StateStore store, SecretHasher hasher) {
+    public PollPreparation(String topicPrefix, TopicRouting routing, boolean tombstones, RemovedTypes removedTypes,
+                           PollPlan plan, FetcherFactory fetchers, StateStore store, SecretHasher hasher) {
+        this.removedTypes = removedTypes;
         this.topicPrefix = topicPrefix;
         this.routing = routing;
         this.tombstones = tombstones;
@@ -80,11 +89,18 @@ public final class PollPreparation {
         Duration constrain = Duration.ofNanos(System.nanoTime() - constrainStart);
         report(poll, snapshot);
 
-        List<ObjectType> types = plan.types().stream().map(TypePlan::type).toList();
-        Iterator<Change> changes = new EmitOrder(types, type -> new SnapshotDiff(new StateProjection(type, hasher),
-                snapshot.sorted(type.name()), store.objects(type.name())));
-        DiffRecords records = new DiffRecords(topicPrefix, routing, tombstones, fetched.schemas());
         PollStateWriter state = store.begin();
+        ModelChanges modelChanges = new ModelChanges(topicPrefix, plan, removedTypes, store, state);
+        List<ObjectType> types = plan.types().stream().map(TypePlan::type).toList();
+        List<Iterator<Change>> parts = new ArrayList<>(modelChanges.removals());
+        parts.add(new EmitOrder(types, type -> new SnapshotDiff(new StateProjection(type, hasher),
+                snapshot.sorted(type.name()),
+                modelChanges.isRekeyed(type.name()) ? Collections.emptyIterator() : store.objects(type.name()))));
+        Iterator<Change> changes = parts.stream().flatMap(part -> StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(part, Spliterator.ORDERED), false)).iterator();
+        List<TypeSchema> schemas = new ArrayList<>(modelChanges.removalSchemas());
+        schemas.addAll(fetched.schemas().values());
+        DiffRecords records = new DiffRecords(topicPrefix, routing, tombstones, schemas);
         WriteBack writeBack = new WriteBack(plan);
         PollEmission emission = new PollEmission(poll, changes, records, change -> {
             if (change.state() == null) {

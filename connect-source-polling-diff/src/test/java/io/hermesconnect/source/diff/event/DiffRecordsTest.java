@@ -43,7 +43,7 @@ class DiffRecordsTest {
     }
 
     private static DiffRecords records(TopicRouting routing, boolean tombstones) {
-        return new DiffRecords("hr", routing, tombstones, Map.of("Users", usersSchema()));
+        return new DiffRecords("hr", routing, tombstones, List.of(usersSchema()));
     }
 
     private static Change change(ChangeKind kind, DataObject before, DataObject after) {

@@ -27,7 +27,7 @@ class PollEmissionTest {
 
     private static final ObjectType USERS = type("Users", "id");
     private static final StateProjection PROJECTION = projection(USERS);
-    private static final DiffRecords RECORDS = new DiffRecords("hr", TopicRouting.SINGLE, true, Map.of("Users",
+    private static final DiffRecords RECORDS = new DiffRecords("hr", TopicRouting.SINGLE, true, List.of(
             new TypeSchema("hr", USERS, List.of("db"), Map.of("id", Schema.OPTIONAL_INT64_SCHEMA), Map.of())));
 
     private static Change added(long id) {

@@ -1,0 +1,114 @@
+package io.hermesconnect.source.diff.poll;
+
+import io.hermesconnect.source.diff.config.PollPlan;
+import io.hermesconnect.source.diff.config.RemovedTypes;
+import io.hermesconnect.source.diff.config.TypePlan;
+import io.hermesconnect.source.diff.diff.Change;
+import io.hermesconnect.source.diff.diff.ChangeKind;
+import io.hermesconnect.source.diff.event.TypeSchema;
+import io.hermesconnect.source.diff.model.DataObject;
+import io.hermesconnect.source.diff.model.ObjectType;
+import io.hermesconnect.source.diff.store.PollStateWriter;
+import io.hermesconnect.source.diff.store.StateStore;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a change of the config's data model does to the stored state, found at the start of a poll:
+ * <ul>
+ *   <li>a type removed from {@code types}: with {@code removed.types=delete} a delete event for each of its stored
+ *       objects; with {@code forget} they leave the state silently;</li>
+ *   <li>a type whose primary key definition changed: its stored objects cannot be matched with the polled ones, so a
+ *       delete of each under its old key is emitted first, then the type is diffed against an empty state (every object
+ *       is created under its new key). Both happen in one poll: a compacted topic never lacks an object.</li>
+ * </ul>
+ * The deletes of both come before the poll's other events. Their events carry the key attributes only (the stored
+ * attributes' Connect types are not kept), as Debezium's deletes do without a full replica identity.
+ */
+final class ModelChanges {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelChanges.class);
+
+    private final List<Iterator<Change>> removals = new ArrayList<>();
+    private final Set<String> rekeyed = new LinkedHashSet<>();
+    private final List<TypeSchema> removalSchemas = new ArrayList<>();
+
+    /**
+     * Finds the changes and records them (the types' primary keys, the forgotten types) in the poll's state.
+     */
+    ModelChanges(String topicPrefix, PollPlan plan, RemovedTypes removedTypes, StateStore store, PollStateWriter state) {
+        Set<String> configured = new LinkedHashSet<>();
+        for (TypePlan type : plan.types()) {
+            configured.add(type.name());
+            List<String> primaryKey = type.type().primaryKey();
+            Optional<List<String>> storedKey = store.primaryKey(type.name());
+            if (storedKey.isPresent() && !storedKey.get().equals(primaryKey)) {
+                LOG.warn("Type '{}': its primary key changed from {} to {}: every stored object is deleted under its old"
+                        + " key and created under its new one in this poll", type.name(), storedKey.get(), primaryKey);
+                rekeyed.add(type.name());
+                remove(topicPrefix, type.name(), storedKey.get(), store);
+            }
+            if (!storedKey.equals(Optional.of(primaryKey))) {
+                state.primaryKey(type.name(), primaryKey);
+            }
+        }
+        for (String gone : store.types()) {
+            if (configured.contains(gone)) {
+                continue;
+            }
+            Optional<List<String>> storedKey = store.primaryKey(gone);
+            if (removedTypes == RemovedTypes.DELETE && storedKey.isPresent()) {
+                LOG.warn("Type '{}' is no longer configured: its {} stored objects are deleted", gone, store.size(gone));
+                remove(topicPrefix, gone, storedKey.get(), store);
+            } else {
+                LOG.warn("Type '{}' is no longer configured: its {} stored objects are forgotten, no event is emitted",
+                        gone, store.size(gone));
+                store.objects(gone).forEachRemaining(object -> state.remove(gone, object.key()));
+            }
+            state.forgetType(gone);
+        }
+    }
+
+    /** The deletes to emit before the poll's other events. */
+    List<Iterator<Change>> removals() {
+        return removals;
+    }
+
+    /** Whether a type's stored objects are all deleted this poll, so that its diff starts from an empty state. */
+    boolean isRekeyed(String type) {
+        return rekeyed.contains(type);
+    }
+
+    /** The key-only schemas of the deletes' types. */
+    List<TypeSchema> removalSchemas() {
+        return removalSchemas;
+    }
+
+    private void remove(String topicPrefix, String type, List<String> storedKey, StateStore store) {
+        ObjectType stored = new ObjectType(type, storedKey, Map.of(), null);
+        Iterator<DataObject> sample = store.objects(type);
+        if (sample.hasNext()) {
+            removalSchemas.add(TypeSchema.keyOnly(topicPrefix, stored, sample.next()));
+        }
+        Iterator<DataObject> objects = store.objects(type);
+        removals.add(new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return objects.hasNext();
+            }
+
+            @Override
+            public Change next() {
+                DataObject object = objects.next();
+                return new Change(stored, ChangeKind.REMOVED, object.key(), object, null, null);
+            }
+        });
+    }
+}
