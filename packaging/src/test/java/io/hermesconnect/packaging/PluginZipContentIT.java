@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class PluginZipContentIT {
 
     /** Our modules in lib/, as {@code <artifactId>-<version>.jar}. */
-    private static final List<String> PLUGIN_MODULES = List.of("connect-common", "connect-source-wal", "connect-transforms");
+    private static final List<String> PLUGIN_MODULES = List.of("connect-common", "connect-source-wal", "connect-source-polling-diff",
+            "connect-transforms");
 
     /** Packages the worker provides and a plugin must never carry: Connect loads them from its own class loader. */
     private static final List<String> WORKER_PACKAGES = List.of("org/apache/kafka/", "org/slf4j/");

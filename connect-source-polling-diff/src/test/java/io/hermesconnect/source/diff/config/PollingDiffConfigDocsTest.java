@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The guide holds the reference of the nested keys exactly as generated from their definitions, and examples that parse. */
 class PollingDiffConfigDocsTest {
 
-    private static final Path GUIDE = Path.of("src/main/doc/polling-diff-source-config.md");
+    private static final Path GUIDE = Path.of("src/main/doc/polling-diff-source.md");
     private static final Path GENERATED = Path.of("target/polling-diff-nested-reference.md");
 
     @Test
