@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -61,11 +62,38 @@ final class SampleData {
     }
 
     /**
+     * Changes the polling-diff sample's directory: a user added (with a mail account), one renamed, one removed
+     * with its membership and account. Returns the three logins.
+     */
+    List<String> changeDirectory() throws SQLException {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+             Statement statement = db.createStatement()) {
+            statement.execute("INSERT INTO hr.users VALUES (4, 'dan', 'Dan', 'Dawson', CURRENT_DATE)");
+            statement.execute("INSERT INTO hr.memberships VALUES (4, 10)");
+            statement.execute("INSERT INTO it.accounts VALUES (4, 'dan@example.org')");
+            statement.execute("UPDATE hr.users SET last_name = 'Brown' WHERE login = 'bob'");
+            statement.execute("DELETE FROM hr.memberships WHERE user_id = 3");
+            statement.execute("DELETE FROM it.accounts WHERE user_id = 3");
+            statement.execute("DELETE FROM hr.users WHERE login = 'cid'");
+        }
+        return List.of("dan", "bob", "cid");
+    }
+
+    /**
      * Reads {@code topic} from its start (no consumer group) until a record whose value contains {@code text}
      * arrives, and returns it; empty if none did within {@code timeout}.
      */
     static Optional<ConsumerRecord<String, String>> awaitRecord(String bootstrapServers, String topic, String text,
             Duration timeout) {
+        return awaitRecord(bootstrapServers, topic, value -> value.contains(text), timeout);
+    }
+
+    /**
+     * Reads {@code topic} from its start (no consumer group) until a record whose value matches arrives, and returns
+     * it; empty if none did within {@code timeout}.
+     */
+    static Optional<ConsumerRecord<String, String>> awaitRecord(String bootstrapServers, String topic,
+            Predicate<String> match, Duration timeout) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
@@ -79,7 +107,7 @@ final class SampleData {
             consumer.assign(partitions);
             while (System.nanoTime() - deadline < 0) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() != null && record.value().contains(text)) {
+                    if (record.value() != null && match.test(record.value())) {
                         return Optional.of(record);
                     }
                 }

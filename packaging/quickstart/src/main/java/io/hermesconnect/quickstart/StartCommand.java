@@ -38,6 +38,7 @@ final class StartCommand {
     private static final Duration SAMPLE_CHANGE = Duration.ofSeconds(90);
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
     private static final String SAMPLE_TOPIC = "inventory.public.customers";
+    private static final String DIRECTORY_TOPIC = "directory";
 
     private final QuickstartPaths paths;
     private final Console console;
@@ -128,11 +129,46 @@ final class StartCommand {
         console.say("Connect worker ready at " + CONNECT_URL);
 
         SampleConnectors.Outcome outcome = new SampleConnectors(paths, rest, console).create();
+        boolean arrived = true;
         if (outcome.created().contains("inventory-wal")) {
-            boolean arrived = showSampleChange(sample);
-            return new SampleConnectors.Outcome(outcome.created(), outcome.allRunning() && arrived);
+            arrived = showSampleChange(sample);
         }
-        return outcome;
+        if (outcome.created().contains("directory-diff")) {
+            arrived &= showDirectoryChanges(sample);
+        }
+        return new SampleConnectors.Outcome(outcome.created(), outcome.allRunning() && arrived);
+    }
+
+    /**
+     * An added, a changed and a deleted user in the sample's HR tables, shown arriving in Kafka as c, u and d events
+     * through the sample polling-diff connector (its next poll, within its 5 s interval).
+     */
+    private boolean showDirectoryChanges(SampleData sample) {
+        console.say("changing users in PostgreSQL's hr and it schemas and waiting for the polling-diff events in Kafka"
+                + " (topic " + DIRECTORY_TOPIC + ")");
+        try {
+            SampleData.awaitRecord("localhost:" + Service.KAFKA.port(), DIRECTORY_TOPIC,
+                    value -> value.contains("\"login\":\"cid\"") && value.contains("\"op\":\"r\""), SAMPLE_CHANGE)
+                    .orElseThrow(() -> new AssertionError("the first poll's snapshot did not arrive"));
+            List<String> logins = sample.changeDirectory();
+            String[] ops = {"c", "u", "d"};
+            for (int i = 0; i < ops.length; i++) {
+                String login = "\"login\":\"" + logins.get(i) + "\"";
+                String op = "\"op\":\"" + ops[i] + "\"";
+                var record = SampleData.awaitRecord("localhost:" + Service.KAFKA.port(), DIRECTORY_TOPIC,
+                        value -> value.contains(login) && value.contains(op), SAMPLE_CHANGE);
+                if (record.isEmpty()) {
+                    throw new AssertionError("no '" + ops[i] + "' event of user " + logins.get(i));
+                }
+                System.out.println("user " + logins.get(i) + " arrived as op=" + ops[i] + ", " + DIRECTORY_TOPIC + " offset "
+                        + record.get().offset() + ": " + record.get().value());
+            }
+            return true;
+        } catch (Exception | AssertionError e) {
+            console.warn("the polling-diff sample changes failed: " + e.getMessage() + "; see "
+                    + paths.show(paths.log(Service.CONNECT)));
+            return false;
+        }
     }
 
     /** One insert in PostgreSQL, shown arriving in Kafka through the sample WAL connector. */
