@@ -54,13 +54,7 @@ class LiveChecksIT {
 
     @Test
     void postgresMistakesLandOnTheirKeys() {
-        PostgresServer postgres = PostgresServer.shared(PostgresVersion.V17);
-        String database = UniqueNames.of("live");
-        postgres.createDatabase(database);
-        postgres.executeIn(database, TABLES);
-
-        assertJdbcMistakesLandOnTheirKeys(props(postgres.jdbcUrl(database), postgres.superuser(),
-                postgres.superuserPassword()), "interval '1 day'");
+        assertJdbcMistakesLandOnTheirKeys(onPostgres(), "interval '1 day'");
     }
 
     @Test
@@ -76,12 +70,7 @@ class LiveChecksIT {
 
     @Test
     void ldapMistakesLandOnTheirKeys() {
-        PostgresServer postgres = PostgresServer.shared(PostgresVersion.V17);
-        String database = UniqueNames.of("live");
-        postgres.createDatabase(database);
-        postgres.executeIn(database, TABLES);
-        Map<String, String> sound = props(postgres.jdbcUrl(database), postgres.superuser(),
-                postgres.superuserPassword());
+        Map<String, String> sound = onPostgres();
         assertThat(validate(sound)).as("the config as set up").isEmpty();
 
         assertErrorOnlyOn(with(sound, "sources.dir.ldap.url", "ldap://127.0.0.1:" + FreePort.find()),
@@ -107,6 +96,15 @@ class LiveChecksIT {
         assertErrorOnlyOn(with(sound, "types.Users.sources.hr.query", "SELECT uid, login, first_name, last_name,"
                 + " mail, alias, password, " + unsupportedType + " AS hired FROM users"),
                 "types.Users.sources.hr.attrs.hired");
+    }
+
+    /** The config with its {@code hr} source on a new database of the shared PostgreSQL. */
+    private static Map<String, String> onPostgres() {
+        PostgresServer postgres = PostgresServer.shared(PostgresVersion.V17);
+        String database = UniqueNames.of("live");
+        postgres.createDatabase(database);
+        postgres.executeIn(database, TABLES);
+        return props(postgres.jdbcUrl(database), postgres.superuser(), postgres.superuserPassword());
     }
 
     /** The HERMES-like config on the test's servers, in plain text (no TLS). */
