@@ -27,11 +27,6 @@ public final class FetchException extends Exception {
     private final Refused refused;
     private final String column;
 
-    /** A failure of the connection when transient, of the query otherwise. */
-    public FetchException(String message, boolean transientFailure, Throwable cause) {
-        this(message, transientFailure, transientFailure ? Refused.CONNECTION : Refused.QUERY, null, cause);
-    }
-
     /**
      * @param refused what the source refused
      * @param column  the column of a {@link Refused#COLUMN_TYPE} failure, else null

@@ -129,7 +129,7 @@ class LiveChecksTest {
     @Test
     void anUnreachableSourceIsReportedOnItsUrl() {
         answer(LiveChecksTest::hr, LiveChecksTest::dir);
-        openFailures.put("hr", new FetchException("Source 'hr': connection refused", true, null));
+        openFailures.put("hr", new FetchException("Source 'hr': connection refused", true, Refused.CONNECTION, null, null));
 
         assertThat(check()).isEqualTo(Map.of("sources.hr.jdbc.url", List.of("Source 'hr': connection refused")));
     }
@@ -150,7 +150,7 @@ class LiveChecksTest {
     void aRejectedQueryIsReportedOnItsKeyAndTheOtherQueriesAreStillChecked() {
         answer(query -> {
             if (((FetchQuery.Sql) query).sql().contains("FROM groups")) {
-                throw new FetchException("Source 'hr': relation \"groups\" does not exist", false, null);
+                throw new FetchException("Source 'hr': relation \"groups\" does not exist", false, Refused.QUERY, null, null);
             }
             return hr(query);
         }, LiveChecksTest::dir);
@@ -215,7 +215,7 @@ class LiveChecksTest {
         CountDownLatch release = new CountDownLatch(1);
         answer(query -> {
             awaitIgnoringInterrupts(release);
-            throw new FetchException("Source 'hr': too late", true, null);
+            throw new FetchException("Source 'hr': too late", true, Refused.CONNECTION, null, null);
         }, LiveChecksTest::dir);
         try {
             assertThat(check(HermesLikeConfig.props(), Duration.ofMillis(200)))

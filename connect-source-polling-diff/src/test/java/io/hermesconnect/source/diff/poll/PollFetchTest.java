@@ -37,7 +37,7 @@ class PollFetchTest {
         public Map<String, Schema> describe(FetchQuery query) throws FetchException {
             String sql = ((FetchQuery.Sql) query).sql();
             if (!columns.containsKey(sql)) {
-                throw new FetchException("no such table", false, null);
+                throw new FetchException("no such table", false, FetchException.Refused.QUERY, null, null);
             }
             return columns.get(sql);
         }
@@ -47,7 +47,7 @@ class PollFetchTest {
             String sql = ((FetchQuery.Sql) query).sql();
             asked.add(sql);
             if (!rows.containsKey(sql)) {
-                throw new FetchException("connection lost", true, null);
+                throw new FetchException("connection lost", true, FetchException.Refused.CONNECTION, null, null);
             }
             rows.get(sql).forEach(consumer);
         }

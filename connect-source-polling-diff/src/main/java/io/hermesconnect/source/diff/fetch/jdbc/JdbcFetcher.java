@@ -1,6 +1,7 @@
 package io.hermesconnect.source.diff.fetch.jdbc;
 
 import io.hermesconnect.source.diff.fetch.FetchException;
+import io.hermesconnect.source.diff.fetch.FetchException.Refused;
 import io.hermesconnect.source.diff.fetch.FetchQuery;
 import io.hermesconnect.source.diff.fetch.SourceFetcher;
 import java.sql.Connection;
@@ -32,8 +33,9 @@ import org.apache.kafka.connect.data.Schema;
  *
  * <p><b>Failures.</b> Every {@link SQLException}, a connection lost mid-read and a query timeout
  * ({@code Statement.setQueryTimeout}, whole seconds rounded up) throw {@link FetchException}, transient or not as
- * {@link SqlFailures} says; a column whose type has no Connect representation is a non-transient one naming the column
- * and its type. {@link #fetch} either hands over every row and returns, or throws.
+ * {@link SqlFailures} says, with what the source refused; a column whose type has no Connect representation is a
+ * non-transient one naming the column and its type, refusing {@link Refused#COLUMN_TYPE} of that column.
+ * {@link #fetch} either hands over every row and returns, or throws.
  */
 public final class JdbcFetcher implements SourceFetcher {
 
@@ -56,7 +58,7 @@ public final class JdbcFetcher implements SourceFetcher {
             ResultSetMetaData metadata = statement.getMetaData();
             if (metadata == null || metadata.getColumnCount() == 0) {
                 throw new FetchException("JDBC source " + settings.source()
-                        + ": the query returns no columns; it must be a SELECT", false, null);
+                        + ": the query returns no columns; it must be a SELECT", false, Refused.QUERY, null, null);
             }
             Map<String, Schema> schemas = new LinkedHashMap<>();
             for (JdbcColumn column : columns(metadata)) {
@@ -120,12 +122,13 @@ public final class JdbcFetcher implements SourceFetcher {
                     metadata.getColumnType(i));
             if (!labels.add(description.label())) {
                 throw new FetchException("JDBC source " + settings.source() + ": the query returns two columns named "
-                        + description.label() + "; give one an alias", false, null);
+                        + description.label() + "; give one an alias", false, Refused.QUERY, null, null);
             }
             columns.add(dialect.columnTypes().column(description).orElseThrow(() -> new FetchException(
                     "JDBC source " + settings.source() + ": column " + description.label() + " has type "
                             + description.typeName() + ", which has no Connect representation here;"
-                            + " cast it in the query (e.g. to text)", false, null)));
+                            + " cast it in the query (e.g. to text)", false, Refused.COLUMN_TYPE, description.label(),
+                    null)));
         }
         return columns;
     }
@@ -137,7 +140,7 @@ public final class JdbcFetcher implements SourceFetcher {
                 connection.setAutoCommit(false);
             } catch (SQLException e) {
                 discardConnection();
-                throw SqlFailures.of(settings.source(), "connecting", e);
+                throw SqlFailures.connecting(settings.source(), e);
             }
         }
         return connection;

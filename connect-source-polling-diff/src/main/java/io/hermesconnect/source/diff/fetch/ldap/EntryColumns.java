@@ -5,6 +5,7 @@ import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.schema.AttributeTypeDefinition;
 import com.unboundid.ldap.sdk.schema.Schema;
 import io.hermesconnect.source.diff.fetch.FetchException;
+import io.hermesconnect.source.diff.fetch.FetchException.Refused;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +104,7 @@ final class EntryColumns {
             throws FetchException {
         if (shape.singleValued() && attribute.size() > 1) {
             throw LdapFailures.configError(source, "attribute '" + column + "' is single-valued in the server's "
-                    + "schema, but an entry holds " + attribute.size() + " values", null);
+                    + "schema, but an entry holds " + attribute.size() + " values", Refused.QUERY, null);
         }
         row.put(column, shape.value(attribute));
     }
@@ -121,7 +122,7 @@ final class EntryColumns {
     private static AttributeShape shape(String source, Schema schema, String name) throws FetchException {
         AttributeTypeDefinition type = schema.getAttributeType(Attribute.getBaseName(name));
         if (type == null) {
-            throw LdapFailures.configError(source, "attribute '" + name + "' is not in the server's schema", null);
+            throw LdapFailures.unknownAttribute(source, name);
         }
         boolean binaryOption = Attribute.getOptions(name).stream()
                 .anyMatch(AttributeShape.BINARY_OPTION::equalsIgnoreCase);

@@ -14,6 +14,7 @@ import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustStoreTrustManager;
 import io.hermesconnect.source.diff.fetch.FetchException;
+import io.hermesconnect.source.diff.fetch.FetchException.Refused;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ final class LdapConnectionFactory {
         boolean ldaps = LDAPS.equals(urls.get(0).getScheme());
         if (ldaps && settings.startTls()) {
             throw LdapFailures.configError(source(), "StartTLS applies to ldap:// URLs only; ldaps:// connections "
-                    + "are encrypted already", null);
+                    + "are encrypted already", Refused.CONNECTION, null);
         }
         String[] hosts = new String[urls.size()];
         int[] ports = new int[urls.size()];
@@ -63,9 +64,10 @@ final class LdapConnectionFactory {
                     : new SimpleBindRequest(settings.bindDn(), settings.bindPassword());
             return new FailoverServerSet(hosts, ports, sockets, options(), bind, startTls).getConnection();
         } catch (GeneralSecurityException e) {
-            throw LdapFailures.configError(source(), "could not set up TLS with the trust store", e);
+            throw LdapFailures.configError(source(), "could not set up TLS with the trust store", Refused.CONNECTION,
+                    e);
         } catch (LDAPException e) {
-            throw LdapFailures.of(source(), "connecting and binding", e);
+            throw LdapFailures.connecting(source(), e);
         }
     }
 
@@ -84,13 +86,15 @@ final class LdapConnectionFactory {
             urls.add(parsed);
         }
         if (urls.stream().map(LDAPURL::getScheme).distinct().count() > 1) {
-            throw LdapFailures.configError(source(), "the server URLs mix ldap:// and ldaps://", null);
+            throw LdapFailures.configError(source(), "the server URLs mix ldap:// and ldaps://", Refused.CONNECTION,
+                    null);
         }
         return urls;
     }
 
     private FetchException notLdapUrl(String url, LDAPException cause) {
-        return LdapFailures.configError(source(), "not an ldap:// or ldaps:// URL: " + url, cause);
+        return LdapFailures.configError(source(), "not an ldap:// or ldaps:// URL: " + url, Refused.CONNECTION,
+                cause);
     }
 
     private X509TrustManager trustManager() {

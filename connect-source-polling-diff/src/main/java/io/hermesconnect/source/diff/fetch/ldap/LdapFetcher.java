@@ -8,6 +8,7 @@ import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.schema.Schema;
 import io.hermesconnect.source.diff.fetch.FetchException;
+import io.hermesconnect.source.diff.fetch.FetchException.Refused;
 import io.hermesconnect.source.diff.fetch.FetchQuery;
 import io.hermesconnect.source.diff.fetch.SourceFetcher;
 import java.util.Map;
@@ -43,7 +44,8 @@ public final class LdapFetcher implements SourceFetcher {
         return withConnection("reading the search base", () -> {
             SearchRequest request = request(search);
             if (connection.getEntry(request.getBaseDN(), EntryColumns.NO_ATTRIBUTES) == null) {
-                throw LdapFailures.configError(connections.source(), "the search base does not exist", null);
+                throw LdapFailures.configError(connections.source(), "the search base does not exist",
+                        Refused.SEARCH_BASE, null);
             }
             return EntryColumns.resolve(connections.source(), schema, search.attributes()).connectSchemas();
         });
@@ -72,13 +74,15 @@ public final class LdapFetcher implements SourceFetcher {
 
     private SearchRequest request(FetchQuery.Ldap search) throws FetchException {
         if (!DN.isValidDN(search.base())) {
-            throw LdapFailures.configError(connections.source(), "the search base is not a valid DN (RFC 4514)", null);
+            throw LdapFailures.configError(connections.source(), "the search base is not a valid DN (RFC 4514)",
+                    Refused.SEARCH_BASE, null);
         }
         Filter filter;
         try {
             filter = Filter.create(search.filter());
         } catch (LDAPException e) {
-            throw LdapFailures.configError(connections.source(), "the search filter does not parse (RFC 4515)", e);
+            throw LdapFailures.configError(connections.source(), "the search filter does not parse (RFC 4515)",
+                    Refused.SEARCH_FILTER, e);
         }
         SearchRequest request = new SearchRequest(search.base(), scope(search.scope()), filter);
         request.setTimeLimitSeconds(Math.toIntExact((settings.timeLimit().toMillis() + 999) / 1000));
@@ -122,7 +126,7 @@ public final class LdapFetcher implements SourceFetcher {
         }
         if (read == null) {
             throw LdapFailures.configError(connections.source(), "the server publishes no schema (subschema "
-                    + "subentry), which gives each attribute's type", null);
+                    + "subentry), which gives each attribute's type", Refused.CONNECTION, null);
         }
         return read;
     }

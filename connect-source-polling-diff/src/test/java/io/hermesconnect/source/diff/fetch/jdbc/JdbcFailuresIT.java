@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hermesconnect.source.diff.fetch.FetchException;
+import io.hermesconnect.source.diff.fetch.FetchException.Refused;
 import io.hermesconnect.source.diff.fetch.FetchQuery;
 import io.hermesconnect.testkit.FreePort;
 import io.hermesconnect.testkit.mariadb.MariaDbServer;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What fails, and how, on real PostgreSQL and MariaDB servers: the config's mistakes (bad SQL, unknown column, wrong
- * password) are not transient; an unreachable server, a query timeout and a server stopped mid-read are, and the
- * read throws instead of returning part of the rows.
+ * database or password) are not transient; an unreachable server, a query timeout and a server stopped mid-read are,
+ * and the read throws instead of returning part of the rows. Each says what the source refused.
  */
 class JdbcFailuresIT {
 
@@ -33,7 +34,7 @@ class JdbcFailuresIT {
         JdbcSettings settings = JdbcTestSources.postgres(PostgresServer.shared(PostgresVersion.V17));
         try (JdbcFetcher fetcher = new JdbcFetcher(settings)) {
             assertFailure(() -> JdbcTestSources.fetchAll(fetcher, "SELECT '" + SECRET_VALUE + "'::int AS x"), false,
-                    "SQLSTATE 22P02");
+                    Refused.QUERY, "SQLSTATE 22P02");
             assertThatThrownBy(() -> JdbcTestSources.fetchAll(fetcher, "SELECT '" + SECRET_VALUE + "'::int AS x"))
                     .hasMessageNotContaining(SECRET_VALUE).hasNoCause();
         }
@@ -74,28 +75,37 @@ class JdbcFailuresIT {
 
     private static void assertConfigMistakes(JdbcSettings settings) {
         try (JdbcFetcher fetcher = new JdbcFetcher(settings)) {
-            assertFailure(() -> fetcher.describe(new FetchQuery.Sql("SELEC 1")), false, "describing the query");
+            assertFailure(() -> fetcher.describe(new FetchQuery.Sql("SELEC 1")), false, Refused.QUERY,
+                    "describing the query");
             assertFailure(() -> fetcher.describe(new FetchQuery.Sql("SELECT no_such_column FROM (SELECT 1 AS x) AS t")),
-                    false, "no_such_column");
+                    false, Refused.QUERY, "no_such_column");
             assertFailure(() -> JdbcTestSources.fetchAll(fetcher, "SELECT no_such_column FROM (SELECT 1 AS x) AS t"),
-                    false, "reading the query");
+                    false, Refused.QUERY, "reading the query");
             // the fetcher is usable after a failed call
             assertThat(fetcherDescribes(fetcher, "SELECT 1 AS x")).isTrue();
         }
+        String noSuchDatabase = settings.url().substring(0, settings.url().lastIndexOf('/') + 1) + "no_such_database";
+        try (JdbcFetcher wrongDatabase = new JdbcFetcher(JdbcTestSources.withUrl(settings, noSuchDatabase))) {
+            assertFailure(() -> wrongDatabase.describe(new FetchQuery.Sql("SELECT 1")), false, Refused.CONNECTION,
+                    "connecting");
+        }
         try (JdbcFetcher wrongPassword = new JdbcFetcher(JdbcTestSources.withPassword(settings, "wrong"))) {
-            assertFailure(() -> wrongPassword.describe(new FetchQuery.Sql("SELECT 1")), false, "connecting");
+            assertFailure(() -> wrongPassword.describe(new FetchQuery.Sql("SELECT 1")), false, Refused.CREDENTIALS,
+                    "connecting");
         }
     }
 
     private static void assertTransient(JdbcSettings settings, String slowQuery) {
         String unreachable = settings.url().replaceFirst(":\\d+/", ":" + FreePort.find() + "/");
         try (JdbcFetcher fetcher = new JdbcFetcher(JdbcTestSources.withUrl(settings, unreachable))) {
-            assertFailure(() -> fetcher.describe(new FetchQuery.Sql("SELECT 1")), true, "connecting");
+            assertFailure(() -> fetcher.describe(new FetchQuery.Sql("SELECT 1")), true, Refused.CONNECTION,
+                    "connecting");
         }
         JdbcSettings impatient = JdbcTestSources.withQueryTimeout(settings, Duration.ofMillis(500));
         try (JdbcFetcher fetcher = new JdbcFetcher(impatient)) {
             long start = System.nanoTime();
-            assertFailure(() -> JdbcTestSources.fetchAll(fetcher, slowQuery), true, "reading the query");
+            assertFailure(() -> JdbcTestSources.fetchAll(fetcher, slowQuery), true, Refused.CONNECTION,
+                    "reading the query");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
         }
     }
@@ -107,16 +117,18 @@ class JdbcFailuresIT {
                 if (rows.incrementAndGet() == 3) {
                     stopServer.run();
                 }
-            }), true, "reading the query");
+            }), true, Refused.CONNECTION, "reading the query");
         }
         assertThat(rows.get()).isBetween(3, 2_000_000 - 1);
     }
 
-    private static void assertFailure(ThrowingCallable call, boolean isTransient, String messagePart) {
+    private static void assertFailure(ThrowingCallable call, boolean isTransient, Refused refused,
+                                      String messagePart) {
         assertThatThrownBy(call).isInstanceOf(FetchException.class)
                 .hasMessageContaining("JDBC source src")
                 .hasMessageContaining(messagePart)
-                .satisfies(e -> assertThat(((FetchException) e).isTransient()).as("transient").isEqualTo(isTransient));
+                .satisfies(e -> assertThat(((FetchException) e).isTransient()).as("transient").isEqualTo(isTransient))
+                .satisfies(e -> assertThat(((FetchException) e).refused()).as("refused").isEqualTo(refused));
     }
 
     private static boolean fetcherDescribes(JdbcFetcher fetcher, String sql) {

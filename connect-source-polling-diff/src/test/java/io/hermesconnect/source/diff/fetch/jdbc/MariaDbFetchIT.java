@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hermesconnect.common.event.SemanticTypes;
 import io.hermesconnect.source.diff.fetch.FetchException;
+import io.hermesconnect.source.diff.fetch.FetchException.Refused;
 import io.hermesconnect.source.diff.fetch.FetchQuery;
 import io.hermesconnect.testkit.mariadb.MariaDbServer;
 import java.math.BigDecimal;
@@ -167,7 +168,9 @@ class MariaDbFetchIT {
                     new FetchQuery.Sql("SELECT id, POINT(1, 2) AS spot FROM all_types")))
                     .isInstanceOf(FetchException.class)
                     .hasMessageContaining("column spot has type")
-                    .satisfies(e -> assertThat(((FetchException) e).isTransient()).isFalse());
+                    .satisfies(e -> assertThat(((FetchException) e).isTransient()).isFalse())
+                    .satisfies(e -> assertThat((FetchException) e).extracting(FetchException::refused,
+                            FetchException::column).containsExactly(Refused.COLUMN_TYPE, "spot"));
         }
     }
 

@@ -7,6 +7,7 @@ import io.hermesconnect.common.event.PostgresInfinity;
 import io.hermesconnect.common.event.SemanticTypes;
 import io.hermesconnect.common.event.VariableScaleDecimal;
 import io.hermesconnect.source.diff.fetch.FetchException;
+import io.hermesconnect.source.diff.fetch.FetchException.Refused;
 import io.hermesconnect.source.diff.fetch.FetchQuery;
 import io.hermesconnect.testkit.postgres.PostgresServer;
 import io.hermesconnect.testkit.postgres.PostgresVersion;
@@ -159,7 +160,9 @@ class PostgresFetchIT {
                     .isInstanceOf(FetchException.class)
                     .hasMessageContaining("column moods has type _mood")
                     .hasMessageContaining("src")
-                    .satisfies(e -> assertThat(((FetchException) e).isTransient()).isFalse());
+                    .satisfies(e -> assertThat(((FetchException) e).isTransient()).isFalse())
+                    .satisfies(e -> assertThat((FetchException) e).extracting(FetchException::refused,
+                            FetchException::column).containsExactly(Refused.COLUMN_TYPE, "moods"));
         }
     }
 

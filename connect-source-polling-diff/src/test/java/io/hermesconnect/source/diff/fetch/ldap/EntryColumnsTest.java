@@ -7,6 +7,7 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.schema.Schema;
 import io.hermesconnect.source.diff.fetch.FetchException;
+import io.hermesconnect.source.diff.fetch.FetchException.Refused;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,10 @@ class EntryColumnsTest {
         Entry entry = new Entry("cn=x", new Attribute("label", "first-value", "second-value"));
 
         assertThatThrownBy(() -> columns.row(entry))
-                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.isTransient()).isFalse())
+                .isInstanceOfSatisfying(FetchException.class, e -> {
+                    assertThat(e.isTransient()).isFalse();
+                    assertThat(e.refused()).isEqualTo(Refused.QUERY);
+                })
                 .hasMessage("LDAP source ldap://directory: attribute 'Label' is single-valued in the server's schema, "
                         + "but an entry holds 2 values");
     }
@@ -49,7 +53,10 @@ class EntryColumnsTest {
         assertThat(columns.row(new Entry("cn=x", new Attribute("TAG", "a"), new Attribute("labels;lang-fr", "b"))))
                 .containsOnlyKeys("dn", "label", "labels;lang-fr");
         assertThatThrownBy(() -> columns.row(new Entry("cn=x", new Attribute("shoeSize", "42"))))
-                .isInstanceOf(FetchException.class)
+                .isInstanceOfSatisfying(FetchException.class, e -> {
+                    assertThat(e.refused()).isEqualTo(Refused.COLUMN_TYPE);
+                    assertThat(e.column()).isEqualTo("shoeSize");
+                })
                 .hasMessage("LDAP source ldap://directory: attribute 'shoeSize' is not in the server's schema");
     }
 

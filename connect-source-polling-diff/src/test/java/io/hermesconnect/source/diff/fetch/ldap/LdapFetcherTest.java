@@ -19,6 +19,7 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchScope;
 import io.hermesconnect.source.diff.fetch.FetchException;
+import io.hermesconnect.source.diff.fetch.FetchException.Refused;
 import io.hermesconnect.source.diff.fetch.FetchQuery;
 import io.hermesconnect.testkit.FreePort;
 import io.hermesconnect.testkit.ldap.InMemoryLdapServer;
@@ -164,7 +165,10 @@ class LdapFetcherTest {
             assertThat(fetchAll(fetcher, underTheLimit)).as("u1, u10..u19, u100..u199").hasSize(111);
 
             assertThatThrownBy(() -> fetchAll(fetcher, people(noPaging.peopleDn(), "uid")))
-                    .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.isTransient()).isFalse())
+                    .isInstanceOfSatisfying(FetchException.class, e -> {
+                        assertThat(e.isTransient()).isFalse();
+                        assertThat(e.refused()).isEqualTo(Refused.QUERY);
+                    })
                     .hasMessageContaining("size limit exceeded")
                     .hasMessageContaining("does not page results");
         }
@@ -175,11 +179,14 @@ class LdapFetcherTest {
         try (LdapFetcher fetcher = new LdapFetcher(admin(ldap.url()))) {
             String missing = "ou=nobody,dc=example,dc=org";
             assertThatThrownBy(() -> fetcher.describe(people(missing, "cn")))
-                    .satisfies(e -> assertNotTransient(e, "the search base does not exist", "nobody"));
+                    .satisfies(e -> assertNotTransient(e, Refused.SEARCH_BASE, "the search base does not exist",
+                            "nobody"));
             assertThatThrownBy(() -> fetchAll(fetcher, people(missing, "cn")))
-                    .satisfies(e -> assertNotTransient(e, "no such object (the search base does not exist)", "nobody"));
+                    .satisfies(e -> assertNotTransient(e, Refused.SEARCH_BASE,
+                            "no such object (the search base does not exist)", "nobody"));
             assertThatThrownBy(() -> fetcher.describe(people("nobody here", "cn")))
-                    .satisfies(e -> assertNotTransient(e, "the search base is not a valid DN", "nobody"));
+                    .satisfies(e -> assertNotTransient(e, Refused.SEARCH_BASE, "the search base is not a valid DN",
+                            "nobody"));
         }
     }
 
@@ -189,9 +196,11 @@ class LdapFetcherTest {
                 List.of("uid"));
         try (LdapFetcher fetcher = new LdapFetcher(admin(ldap.url()))) {
             assertThatThrownBy(() -> fetcher.describe(badFilter))
-                    .satisfies(e -> assertNotTransient(e, "the search filter does not parse", "topsecret"));
+                    .satisfies(e -> assertNotTransient(e, Refused.SEARCH_FILTER, "the search filter does not parse",
+                            "topsecret"));
             assertThatThrownBy(() -> fetchAll(fetcher, badFilter))
-                    .satisfies(e -> assertNotTransient(e, "the search filter does not parse", "topsecret"));
+                    .satisfies(e -> assertNotTransient(e, Refused.SEARCH_FILTER, "the search filter does not parse",
+                            "topsecret"));
         }
     }
 
@@ -199,9 +208,13 @@ class LdapFetcherTest {
     void rejectsAnAttributeTheSchemaDoesNotKnowByItsName() {
         try (LdapFetcher fetcher = new LdapFetcher(admin(ldap.url()))) {
             assertThatThrownBy(() -> fetcher.describe(people(ldap.peopleDn(), "cn", "shoeSize")))
-                    .satisfies(e -> assertNotTransient(e, "attribute 'shoeSize' is not in the server's schema", "\0"));
+                    .satisfies(e -> assertNotTransient(e, Refused.COLUMN_TYPE,
+                            "attribute 'shoeSize' is not in the server's schema", "\0"))
+                    .satisfies(e -> assertThat(((FetchException) e).column()).isEqualTo("shoeSize"));
             assertThatThrownBy(() -> fetchAll(fetcher, people(ldap.peopleDn(), "shoeSize")))
-                    .satisfies(e -> assertNotTransient(e, "attribute 'shoeSize' is not in the server's schema", "\0"));
+                    .satisfies(e -> assertNotTransient(e, Refused.COLUMN_TYPE,
+                            "attribute 'shoeSize' is not in the server's schema", "\0"))
+                    .satisfies(e -> assertThat(((FetchException) e).column()).isEqualTo("shoeSize"));
         }
     }
 
@@ -210,7 +223,8 @@ class LdapFetcherTest {
         LdapSettings wrong = LdapTestSources.settings(ldap.url(), ldap.bindDn(), "not-the-s3cret");
         try (LdapFetcher fetcher = new LdapFetcher(wrong)) {
             assertThatThrownBy(() -> fetcher.describe(people(ldap.peopleDn(), "cn")))
-                    .satisfies(e -> assertNotTransient(e, "invalid credentials (check the bind DN and password)",
+                    .satisfies(e -> assertNotTransient(e, Refused.CREDENTIALS,
+                            "invalid credentials (check the bind DN and password)",
                             "not-the-s3cret"));
         }
         assertThat(wrong.toString()).doesNotContain("not-the-s3cret").contains(ldap.url());
@@ -221,7 +235,7 @@ class LdapFetcherTest {
         String nobodyListens = "ldap://127.0.0.1:" + FreePort.find();
         try (LdapFetcher fetcher = new LdapFetcher(admin(nobodyListens))) {
             assertThatThrownBy(() -> fetchAll(fetcher, people(ldap.peopleDn(), "cn")))
-                    .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.isTransient()).isTrue())
+                    .isInstanceOfSatisfying(FetchException.class, LdapFetcherTest::assertTransientConnection)
                     .hasMessageContaining(nobodyListens)
                     .hasMessageContaining("connecting and binding failed: connect error");
         }
@@ -249,7 +263,7 @@ class LdapFetcherTest {
                     stopping.directory().shutDown(true);
                 }
                 rows.add(row);
-            })).isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.isTransient()).isTrue())
+            })).isInstanceOfSatisfying(FetchException.class, LdapFetcherTest::assertTransientConnection)
                     .hasMessageContaining("the search failed: server down");
             assertThat(rows).as("the first page, then the next page's request fails").hasSize(LdapTestSources.PAGE_SIZE);
         }
@@ -273,7 +287,7 @@ class LdapFetcherTest {
             try (LdapFetcher fetcher = new LdapFetcher(impatient)) {
                 assertThatThrownBy(() -> fetchAll(fetcher,
                         new FetchQuery.Ldap(slow.peopleDn(), "(uid=stall)", FetchQuery.LdapScope.SUB, List.of("uid"))))
-                        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.isTransient()).isTrue())
+                        .isInstanceOfSatisfying(FetchException.class, LdapFetcherTest::assertTransientConnection)
                         .hasMessageContaining("the search failed: timeout");
             } finally {
                 release.countDown();
@@ -301,11 +315,21 @@ class LdapFetcherTest {
         }
     }
 
-    /** A non-transient failure whose message says {@code expected} and does not quote {@code secret}. */
-    private static void assertNotTransient(Throwable e, String expected, String secret) {
-        assertThat(e).isInstanceOfSatisfying(FetchException.class, f -> assertThat(f.isTransient()).isFalse())
-                .hasMessageContaining(expected);
+    /**
+     * A non-transient failure that refused {@code refused}, whose message says {@code expected} and does not quote
+     * {@code secret}.
+     */
+    private static void assertNotTransient(Throwable e, Refused refused, String expected, String secret) {
+        assertThat(e).isInstanceOfSatisfying(FetchException.class, f -> {
+            assertThat(f.isTransient()).isFalse();
+            assertThat(f.refused()).isEqualTo(refused);
+        }).hasMessageContaining(expected);
         assertThat(e.getMessage()).doesNotContain(secret);
+    }
+
+    private static void assertTransientConnection(FetchException e) {
+        assertThat(e.isTransient()).isTrue();
+        assertThat(e.refused()).isEqualTo(Refused.CONNECTION);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.sdk.LDAPException;
 import io.hermesconnect.source.diff.fetch.FetchException;
+import io.hermesconnect.source.diff.fetch.FetchException.Refused;
 import io.hermesconnect.testkit.ldap.InMemoryLdapServer;
 import java.time.Duration;
 import java.util.List;
@@ -56,7 +57,7 @@ class LdapFetcherTlsTest {
                 tls(ldap.url(), true, other.trustStore(), other.trustStorePassword()))) {
             try (LdapFetcher fetcher = new LdapFetcher(untrusted)) {
                 assertThatThrownBy(() -> fetchAll(fetcher, people(ldap.peopleDn(), "uid")))
-                        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.isTransient()).isFalse())
+                        .isInstanceOfSatisfying(FetchException.class, LdapFetcherTlsTest::assertRefusedConnection)
                         .hasMessageContaining("the TLS handshake failed; check that the trust store holds");
             }
         }
@@ -82,10 +83,16 @@ class LdapFetcherTlsTest {
         assertThat(text).doesNotContain("trust-pw").doesNotContain(ldap.bindPassword()).contains(ldap.ldapsUrl());
     }
 
+    /** A failure the URL or the TLS settings must fix: not transient, on the connection. */
+    private static void assertRefusedConnection(FetchException e) {
+        assertThat(e.isTransient()).isFalse();
+        assertThat(e.refused()).isEqualTo(Refused.CONNECTION);
+    }
+
     private static void assertRefused(LdapSettings settings, String message) {
         try (LdapFetcher fetcher = new LdapFetcher(settings)) {
             assertThatThrownBy(() -> fetcher.describe(people(ldap.peopleDn(), "uid")))
-                    .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.isTransient()).isFalse())
+                    .isInstanceOfSatisfying(FetchException.class, LdapFetcherTlsTest::assertRefusedConnection)
                     .hasMessageContaining(message);
         }
     }

@@ -17,6 +17,7 @@ import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchScope;
 import io.hermesconnect.source.diff.fetch.FetchException;
+import io.hermesconnect.source.diff.fetch.FetchException.Refused;
 import io.hermesconnect.source.diff.fetch.FetchQuery;
 import io.hermesconnect.testkit.ldap.OpenLdapServer;
 import java.util.ArrayList;
@@ -106,17 +107,17 @@ class OpenLdapFetcherIT {
     void rejectsABadBaseFilterOrAttributeAndAWrongPassword() {
         try (LdapFetcher fetcher = new LdapFetcher(admin(slapd.url()))) {
             assertNotTransient(() -> fetcher.describe(people("ou=nobody," + slapd.baseDn(), "cn")),
-                    "the search base does not exist");
+                    Refused.SEARCH_BASE, "the search base does not exist");
             assertNotTransient(() -> fetchAll(fetcher, people("ou=nobody," + slapd.baseDn(), "cn")),
-                    "no such object (the search base does not exist)");
-            assertNotTransient(() -> fetcher.describe(new FetchQuery.Ldap(slapd.peopleDn(), "uid=a)(", 
-                    FetchQuery.LdapScope.SUB, List.of("cn"))), "the search filter does not parse");
+                    Refused.SEARCH_BASE, "no such object (the search base does not exist)");
+            assertNotTransient(() -> fetcher.describe(new FetchQuery.Ldap(slapd.peopleDn(), "uid=a)(",
+                    FetchQuery.LdapScope.SUB, List.of("cn"))), Refused.SEARCH_FILTER, "the search filter does not parse");
             assertNotTransient(() -> fetcher.describe(people(slapd.peopleDn(), "shoeSize")),
-                    "attribute 'shoeSize' is not in the server's schema");
+                    Refused.COLUMN_TYPE, "attribute 'shoeSize' is not in the server's schema");
         }
         try (LdapFetcher fetcher = new LdapFetcher(settings(slapd.url(), slapd.bindDn(), "wrong"))) {
             assertNotTransient(() -> fetcher.describe(people(slapd.peopleDn(), "cn")),
-                    "invalid credentials (check the bind DN and password)");
+                    Refused.CREDENTIALS, "invalid credentials (check the bind DN and password)");
         }
     }
 
@@ -130,11 +131,11 @@ class OpenLdapFetcherIT {
                         slapd.stop();
                     }
                     rows.add(row);
-                })).isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.isTransient()).isTrue())
+                })).isInstanceOfSatisfying(FetchException.class, OpenLdapFetcherIT::assertTransientConnection)
                         .hasMessageContaining("the search failed: server down");
                 assertThat(rows).hasSize(LdapTestSources.PAGE_SIZE);
                 assertThatThrownBy(() -> fetcher.describe(people(slapd.peopleDn(), "uid")))
-                        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.isTransient()).isTrue())
+                        .isInstanceOfSatisfying(FetchException.class, OpenLdapFetcherIT::assertTransientConnection)
                         .hasMessageContaining("connecting and binding failed: connect error");
             } finally {
                 slapd.restart();
@@ -144,8 +145,16 @@ class OpenLdapFetcherIT {
         }
     }
 
-    private static void assertNotTransient(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.isTransient()).isFalse())
-                .hasMessageContaining(message);
+    private static void assertTransientConnection(FetchException e) {
+        assertThat(e.isTransient()).isTrue();
+        assertThat(e.refused()).isEqualTo(Refused.CONNECTION);
+    }
+
+    private static void assertNotTransient(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, Refused refused,
+                                           String message) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(FetchException.class, e -> {
+            assertThat(e.isTransient()).isFalse();
+            assertThat(e.refused()).isEqualTo(refused);
+        }).hasMessageContaining(message);
     }
 }
