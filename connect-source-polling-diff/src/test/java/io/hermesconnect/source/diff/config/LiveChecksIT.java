@@ -3,11 +3,7 @@ package io.hermesconnect.source.diff.config;
 import static io.hermesconnect.source.diff.config.PollingDiffValidationTest.errorsByKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hermesconnect.source.diff.fetch.SourceFetcher;
-import io.hermesconnect.source.diff.fetch.jdbc.JdbcFetcher;
-import io.hermesconnect.source.diff.fetch.jdbc.JdbcSettings;
-import io.hermesconnect.source.diff.fetch.ldap.LdapFetcher;
-import io.hermesconnect.source.diff.fetch.ldap.LdapSettings;
+import io.hermesconnect.source.diff.SourceFetchers;
 import io.hermesconnect.testkit.FreePort;
 import io.hermesconnect.testkit.UniqueNames;
 import io.hermesconnect.testkit.ldap.ExampleDirectory;
@@ -15,12 +11,10 @@ import io.hermesconnect.testkit.ldap.InMemoryLdapServer;
 import io.hermesconnect.testkit.mariadb.MariaDbServer;
 import io.hermesconnect.testkit.postgres.PostgresServer;
 import io.hermesconnect.testkit.postgres.PostgresVersion;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +25,6 @@ import org.junit.jupiter.api.Test;
  * mistake then yields one error, on the key the user must change.
  */
 class LiveChecksIT {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private static final String[] TABLES = {
         "CREATE TABLE users (uid VARCHAR(20) PRIMARY KEY, login VARCHAR(50), first_name VARCHAR(50),"
@@ -132,23 +124,6 @@ class LiveChecksIT {
     }
 
     private static Map<String, List<String>> validate(Map<String, String> props) {
-        return errorsByKey(PollingDiffConfig.validate(props, LiveChecksIT::open));
-    }
-
-    /** The fetcher of a configured source, with the test's timeouts. */
-    private static SourceFetcher open(SourceSettings source) {
-        if (source instanceof JdbcSourceSettings jdbc) {
-            return new JdbcFetcher(new JdbcSettings(jdbc.name(), jdbc.url(), jdbc.user(), jdbc.password(),
-                    jdbc.driverProperties(), jdbc.fetchSize(), jdbc.queryTimeout(), TIMEOUT));
-        }
-        LdapSourceSettings ldapSource = (LdapSourceSettings) source;
-        return new LdapFetcher(new LdapSettings(List.of(ldapSource.url()), ldapSource.startTls(),
-                ldapSource.truststoreLocation() == null ? null : Path.of(ldapSource.truststoreLocation()),
-                ldapSource.truststoreType(), value(ldapSource.truststorePassword()), ldapSource.bindDn(),
-                value(ldapSource.bindPassword()), ldapSource.pageSize(), ldapSource.timeLimit(), TIMEOUT, TIMEOUT));
-    }
-
-    private static String value(Password password) {
-        return password == null ? null : password.value();
+        return errorsByKey(PollingDiffConfig.validate(props, new SourceFetchers()));
     }
 }
