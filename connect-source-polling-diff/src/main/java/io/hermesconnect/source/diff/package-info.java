@@ -1,18 +1,26 @@
 /**
- * The snapshot-diff polling source (DESIGN.md section 5, HERMES.md section 1). So far only the core that each poll
- * runs, pure logic without I/O; the connector is built on top of it.
+ * The snapshot-diff polling source (DESIGN.md section 5, HERMES.md section 1):
+ * {@link io.hermesconnect.source.diff.PollingDiffSourceConnector} and its task, which runs one poll after another.
+ * Users' guide: {@code src/main/doc/polling-diff-source.md}.
+ *
+ * <h2>Packages</h2>
+ * {@code config} parses the flat config into a {@code PollPlan} and validates it (live checks through the fetchers);
+ * {@code fetch} reads sources ({@code fetch.jdbc}, {@code fetch.ldap}); {@code model}, {@code merge},
+ * {@code constraint}, {@code diff} and {@code state} are the poll's pure logic; {@code store} keeps the last emitted
+ * state (a compacted topic and a local MVStore copy); {@code poll} runs a poll; {@code event} builds its records;
+ * {@code report} logs and publishes its figures.
  *
  * <h2>One poll, in order</h2>
  * <ol>
- *   <li><b>Fetch</b> (to come): each source of each type gives its rows, mapped to attributes and turned into
+ *   <li><b>Fetch</b> ({@link io.hermesconnect.source.diff.poll.PollFetch}): each source of each type gives its rows, mapped to attributes and turned into
  *       {@link io.hermesconnect.source.diff.model.DataObject}s by {@link io.hermesconnect.source.diff.model.ObjectType#object}
  *       (values normalized, absent ones dropped, the key taken; a missing key attribute aborts the poll).</li>
  *   <li><b>Merge</b> ({@link io.hermesconnect.source.diff.merge.TypeMerger}), type by type: merge constraints to a
  *       fixed point, then the sources in declared order by their key merge constraint; merge conflicts and duplicate
  *       keys fall back to the last emitted state (or are dropped) and are reported with {@code to.string}.</li>
  *   <li><b>Integrity constraints</b> ({@link io.hermesconnect.source.diff.constraint.IntegrityConstraints}) across
- *       all types to a fixed point, one hashed key set per type per round. Steps 2 and 3 together:
- *       {@link io.hermesconnect.source.diff.poll.PollSnapshotBuilder}; any failure there throws
+ *       all types to a fixed point, one hashed key set per type per round, in
+ *       {@link io.hermesconnect.source.diff.poll.PollSnapshotBuilder}. A failure in steps 1 to 3 throws
  *       {@link io.hermesconnect.source.diff.model.PollAbortedException} and the poll emits nothing.</li>
  *   <li><b>Diff</b> ({@link io.hermesconnect.source.diff.diff.SnapshotDiff}) of each type's snapshot against its last
  *       emitted state, both as streams sorted by {@link io.hermesconnect.source.diff.model.ObjectKey}; the state's form
@@ -23,14 +31,12 @@
  *       to write for its key once the poll's events are acknowledged.</li>
  * </ol>
  *
- * <h2>What a later session adds</h2>
- * The config ({@code PluginConfig}/{@code GroupedConfigDef}), which builds the types, templates and policies these
- * classes take; the JDBC and LDAP fetch with attribute mapping (column, column list, template) and query templates
- * seeing earlier types; the state store (compacted Kafka topic plus a disk-backed local copy) that gives each type's
- * stored objects sorted by key and answers {@link io.hermesconnect.source.diff.merge.LastEmittedState} look-ups; a
- * spill of the polled objects to disk sorted by key (a source's {@code ORDER BY} follows its collation, not
- * {@code ObjectKey}'s order) in place of {@link io.hermesconnect.source.diff.poll.PollSnapshot#sorted}; the change
- * events, write-back, snapshot modes, reports and the connector and task.
+ * <h2>The task</h2>
+ * {@link io.hermesconnect.source.diff.poll.PollPreparation} runs steps 1 to 3 and sets up the diff (with the deletes a
+ * change of the data model calls for, {@code ModelChanges}); {@link io.hermesconnect.source.diff.poll.PollEmission}
+ * hands the events over batch by batch and counts Connect's acknowledgements; once all arrived,
+ * {@link io.hermesconnect.source.diff.poll.InFlightPoll#commit} writes the state and the write-back runs. The polled
+ * objects are merged on the heap; the stored state never is.
  *
  * <p>Templates that test kept objects (merge conflicts or duplicates that keep their last emitted state) see neither
  * their secrets nor their local attributes, which the state does not hold: integrity constraints that read those
