@@ -63,11 +63,13 @@ class QuickstartIT {
     @Test
     void startsTheStackRunsTheSamplesAndStopsEveryProcess() throws Exception {
         assertThat(start.exitCode()).as("start --detach exit code; output:%n%s", start.output()).isZero();
-        assertThat(start.output()).contains("Hermes Connect quickstart is up", "arrived in Kafka");
+        assertThat(start.output()).contains("Hermes Connect quickstart is up", "arrived in Kafka",
+                "user dan arrived as op=c", "user bob arrived as op=u", "user cid arrived as op=d");
 
         ConnectRestClient rest = new ConnectRestClient(StartCommand.CONNECT_URL);
         assertThat(rest.plugins()).extracting(p -> p.path("class").asText())
-                .contains("io.hermesconnect.source.wal.WalSourceConnector", "io.hermesconnect.transforms.Filter",
+                .contains("io.hermesconnect.source.wal.WalSourceConnector",
+                        "io.hermesconnect.source.diff.PollingDiffSourceConnector", "io.hermesconnect.transforms.Filter",
                         "io.hermesconnect.transforms.JinjaMapping");
         for (String connector : sampleConnectorNames()) {
             rest.awaitRunning(connector, 1, Duration.ofSeconds(60));
