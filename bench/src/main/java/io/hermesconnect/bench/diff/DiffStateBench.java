@@ -7,6 +7,7 @@ import io.hermesconnect.bench.report.TextTable;
 import io.hermesconnect.bench.stack.JavaProcess;
 import io.hermesconnect.bench.stack.KafkaBroker;
 import io.hermesconnect.bench.stack.KafkaRuntime;
+import io.hermesconnect.bench.stack.Topics;
 import io.hermesconnect.source.diff.store.PollStateWriter;
 import io.hermesconnect.source.diff.store.StateStore;
 import io.hermesconnect.source.diff.store.StateStoreSettings;
@@ -22,11 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.LogDirDescription;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The polling-diff state benchmark: how fast a worker that starts with an empty disk rebuilds its local copy of the
@@ -66,9 +63,9 @@ public final class DiffStateBench {
         KafkaRuntime runtime = KafkaRuntime.prepare(options.kafkaClasspath(), workDir);
         List<Map<String, Object>> results = new ArrayList<>();
         try (KafkaBroker broker = KafkaBroker.start(runtime, workDir.resolve("kafka"));
-                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                Topics topics = new Topics(broker.bootstrapServers())) {
             for (long size : options.sizes()) {
-                results.add(run(options, broker.bootstrapServers(), admin, size));
+                results.add(run(options, broker.bootstrapServers(), topics, size));
             }
         }
         print(results);
@@ -81,7 +78,7 @@ public final class DiffStateBench {
         log("results written to " + options.output());
     }
 
-    private static Map<String, Object> run(DiffStateBenchOptions options, String bootstrapServers, Admin admin, long size)
+    private static Map<String, Object> run(DiffStateBenchOptions options, String bootstrapServers, Topics topics, long size)
             throws IOException {
         String topic = "diff-state-" + size;
         Path runDir = options.workDir().toAbsolutePath().resolve(topic);
@@ -121,7 +118,7 @@ public final class DiffStateBench {
         result.put("objects", size);
         result.put("writeSeconds", fillSeconds);
         result.put("writeObjectsPerSecond", size / fillSeconds);
-        result.put("topicBytes", topicBytes(admin, topic));
+        result.put("topicBytes", topics.sizeBytes(topic));
         result.put("restoreOutcome", restore.getProperty("outcome"));
         result.put("restoreSeconds", restoreSeconds);
         result.put("restoreObjectsPerSecond", size / restoreSeconds);
@@ -134,24 +131,6 @@ public final class DiffStateBench {
         log(String.format("%,d objects: restored in %.1f s, %,.0f objects/s, %,.0f objects per CPU second (load %s)",
                 size, restoreSeconds, size / restoreSeconds, size / cpuSeconds, Machine.load()));
         return result;
-    }
-
-    private static long topicBytes(Admin admin, String topic) {
-        try {
-            long bytes = 0;
-            for (Map<String, LogDirDescription> dirs : admin.describeLogDirs(List.of(1)).allDescriptions().get().values()) {
-                for (LogDirDescription dir : dirs.values()) {
-                    var replica = dir.replicaInfos().get(new TopicPartition(topic, 0));
-                    bytes += replica == null ? 0 : replica.size();
-                }
-            }
-            return bytes;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not read the size of " + topic, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     private static void print(List<Map<String, Object>> results) {

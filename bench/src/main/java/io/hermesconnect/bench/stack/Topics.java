@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -75,6 +76,22 @@ public final class Topics implements AutoCloseable {
         TopicPartition partition = new TopicPartition(topic, 0);
         return await("read the end offset of " + topic, () -> admin.listOffsets(Map.of(partition, OffsetSpec.latest()))
                 .partitionResult(partition).get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).offset());
+    }
+
+    /** The bytes the (single-partition) topic takes in the broker's log directories, all segments. */
+    public long sizeBytes(String topic) {
+        TopicPartition partition = new TopicPartition(topic, 0);
+        return await("read the size of " + topic, () -> {
+            long bytes = 0;
+            for (Map<String, LogDirDescription> dirs : admin.describeLogDirs(List.of(1)).allDescriptions()
+                    .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).values()) {
+                for (LogDirDescription dir : dirs.values()) {
+                    var replica = dir.replicaInfos().get(partition);
+                    bytes += replica == null ? 0 : replica.size();
+                }
+            }
+            return bytes;
+        });
     }
 
     /** The broker's append time of the record at {@code offset}, epoch milliseconds. */

@@ -73,6 +73,15 @@ public final class WorkerJmx implements AutoCloseable {
         return FlightRecording.start(server, name, destination);
     }
 
+    /** An attribute of an MBean in the worker, e.g. a connector's own metrics; null while the MBean is not registered. */
+    public Object attribute(ObjectName name, String attribute) {
+        try {
+            return server.isRegistered(name) ? server.getAttribute(name, attribute) : null;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read " + attribute + " of " + name + " in the worker", e);
+        }
+    }
+
     /** Heap and CPU figures of one run, in bytes and seconds. */
     public record Figures(long baselineHeapBytes, long peakHeapBytes, long liveHeapBytes, double cpuSeconds,
             int collections) {
