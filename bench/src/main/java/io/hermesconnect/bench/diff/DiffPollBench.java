@@ -54,6 +54,9 @@ public final class DiffPollBench {
     private static final int FETCH_SIZE = 1000; // the connector's default sources.<S>.jdbc.fetch.size
     private static final int TOP_METHODS = 15;
     private static final double MB = 1024.0 * 1024.0;
+    private static final String[] COLUMNS = {"case", "rows", "initial poll s", "poll s", "fetch+merge s",
+        "constraint s", "diff+emit s", "state write s", "plain read s", "poll / plain", "worker CPU s", "plain read CPU s", "events", "peak heap MB",
+        "live heap MB", "state topic MB"};
 
     private final DiffPollBenchOptions options;
     private final Path workDir;
@@ -107,10 +110,10 @@ public final class DiffPollBench {
             DiffPollBench bench = new DiffPollBench(options, workDir, new DiffPollDatabase(postgres), worker, topics,
                     broker.bootstrapServers());
             for (long size : options.sizes()) {
-                results.add(bench.run(size, false));
+                results.add(bench.runOrReport(size, false));
             }
             if (options.mergeSize() > 0) {
-                results.add(bench.run(options.mergeSize(), true));
+                results.add(bench.runOrReport(options.mergeSize(), true));
             }
             profiles = bench.profiles;
         }
@@ -125,6 +128,24 @@ public final class DiffPollBench {
         Files.createDirectories(options.output().toAbsolutePath().getParent());
         JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.output().toFile(), document);
         log("results written to " + options.output());
+        if (results.stream().anyMatch(result -> result.containsKey("error"))) {
+            System.exit(1);
+        }
+    }
+
+    /** One case; a case that fails is reported in the results (and leaves its connector and tables behind). */
+    private Map<String, Object> runOrReport(long rows, boolean merge) throws IOException {
+        try {
+            return run(rows, merge);
+        } catch (RuntimeException | AssertionError e) {
+            String name = (merge ? "merge-" : "users-") + rows;
+            log(name + " FAILED: " + e.getMessage());
+            Map<String, Object> failure = new LinkedHashMap<>();
+            failure.put("case", name);
+            failure.put("rows", rows);
+            failure.put("error", e.getMessage());
+            return failure;
+        }
     }
 
     private Map<String, Object> run(long rows, boolean merge) throws IOException {
@@ -147,7 +168,9 @@ public final class DiffPollBench {
         log(String.format("%s: initial poll (snapshot) in %,d ms", name, (Long) result.get("initialPollMillis")));
 
         db.changeUsers(rows);
-        result.put("plainReadMillis", plainRead(name, rows, merge));
+        Properties plain = plainRead(name, rows, merge);
+        result.put("plainReadMillis", Long.parseLong(plain.getProperty("millis")));
+        result.put("plainReadCpuSeconds", Long.parseLong(plain.getProperty("cpuMillis")) / 1000.0);
         log(String.format("%s: plain read in %,d ms", name, (Long) result.get("plainReadMillis")));
 
         Path recording = workDir.resolve(name + ".jfr");
@@ -172,8 +195,10 @@ public final class DiffPollBench {
         }
         result.put("stateTopicBytes", topics.sizeBytes(prefix + ".state"));
         long pollMillis = (Long) result.get("LastPollMillis");
-        log(String.format("%s: poll in %,d ms (%.2f× the plain read), events %s", name, pollMillis,
-                pollMillis / (double) (Long) result.get("plainReadMillis"), result.get("EventsPerOperation")));
+        log(String.format("%s: poll in %,d ms (%.2f× the plain read), events %s, peak heap %,.0f MB, live heap %,.0f MB",
+                name, pollMillis, pollMillis / (double) (Long) result.get("plainReadMillis"),
+                result.get("EventsPerOperation"), (Long) result.get("peakHeapBytes") / MB,
+                (Long) result.get("liveHeapBytes") / MB));
         worker.rest().deleteConnector(name);
         Wait.until("connector " + name + " to be deleted", Duration.ofSeconds(60),
                 () -> !worker.rest().connectors().contains(name));
@@ -219,7 +244,7 @@ public final class DiffPollBench {
     }
 
     /** The plain read of the same queries as the connector's, in a JVM of its own with the worker's heap. */
-    private long plainRead(String name, long rows, boolean merge) throws IOException {
+    private Properties plainRead(String name, long rows, boolean merge) throws IOException {
         var server = db.server();
         Path resultFile = workDir.resolve(name + "-plain-read.properties");
         List<String> arguments = new ArrayList<>(List.of(server.jdbcUrl(DiffPollDatabase.DATABASE), server.superuser(),
@@ -236,7 +261,7 @@ public final class DiffPollBench {
         try (InputStream in = Files.newInputStream(resultFile)) {
             result.load(in);
         }
-        return Long.parseLong(result.getProperty("millis"));
+        return result;
     }
 
     /** Waits until poll {@code poll} completed; fails at once when a poll failed or the task died. */
@@ -285,10 +310,16 @@ public final class DiffPollBench {
     }
 
     private static void print(List<Map<String, Object>> results) {
-        TextTable table = new TextTable("case", "rows", "initial poll s", "poll s", "fetch+merge s", "constraint s",
-                "diff+emit s", "state write s", "plain read s", "poll / plain", "events", "peak heap MB", "live heap MB",
-                "state topic MB");
+        TextTable table = new TextTable(COLUMNS);
         for (Map<String, Object> result : results) {
+            if (result.containsKey("error")) {
+                Object[] cells = new Object[COLUMNS.length];
+                cells[0] = result.get("case");
+                cells[1] = String.format("%,d", (Long) result.get("rows"));
+                cells[2] = "FAILED, see the log";
+                table.row(cells);
+                continue;
+            }
             long poll = (Long) result.get("LastPollMillis");
             long plain = (Long) result.get("plainReadMillis");
             table.row((String) result.get("case"),
@@ -301,13 +332,15 @@ public final class DiffPollBench {
                     seconds(result.get("LastStateWriteMillis")),
                     seconds(plain),
                     TextTable.number(poll / (double) plain, 2),
+                    TextTable.number((Double) result.get("workerCpuSeconds"), 1),
+                    TextTable.number((Double) result.get("plainReadCpuSeconds"), 1),
                     String.valueOf(result.get("EventsPerOperation")),
                     TextTable.number((Long) result.get("peakHeapBytes") / MB, 0),
                     TextTable.number((Long) result.get("liveHeapBytes") / MB, 0),
                     TextTable.number((Long) result.get("stateTopicBytes") / MB, 1));
         }
         System.out.println();
-        System.out.print(table);
+        System.out.print(table.markdown());
     }
 
     private static String seconds(Object millis) {

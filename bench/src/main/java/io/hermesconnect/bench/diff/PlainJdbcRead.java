@@ -1,5 +1,6 @@
 package io.hermesconnect.bench.diff;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -17,7 +18,8 @@ import java.util.Properties;
  * The limit a poll is compared with, in a JVM of its own with the worker's heap: each query read the way the
  * connector's JDBC fetcher reads it (one transaction, the same fetch size, rows streamed), every column read with
  * {@code getObject}, nothing kept. Each query is read twice and the second read timed, so the JIT has compiled the
- * driver as in the worker after its first poll. Writes {@code rows} and {@code millis} (both queries summed).
+ * driver as in the worker after its first poll. Writes {@code rows}, {@code millis} and the JVM's
+ * {@code cpuMillis} (both queries summed).
  * <p>Arguments: JDBC URL, user, password, fetch size, result file, then the queries.
  */
 public final class PlainJdbcRead {
@@ -35,19 +37,24 @@ public final class PlainJdbcRead {
         List<String> queries = List.of(args).subList(5, args.length);
         long rows = 0;
         long nanos = 0;
+        long cpuNanos = 0;
+        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (Connection connection = DriverManager.getConnection(url, login)) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             for (String query : queries) {
                 read(connection, query, fetchSize); // warm-up
                 long start = System.nanoTime();
+                long cpuStart = os.getProcessCpuTime();
                 rows += read(connection, query, fetchSize);
                 nanos += System.nanoTime() - start;
+                cpuNanos += os.getProcessCpuTime() - cpuStart;
             }
         }
         Properties result = new Properties();
         result.setProperty("rows", Long.toString(rows));
         result.setProperty("millis", Long.toString(nanos / 1_000_000));
+        result.setProperty("cpuMillis", Long.toString(cpuNanos / 1_000_000));
         result.setProperty("jvm", ManagementFactory.getRuntimeMXBean().getInputArguments().toString());
         try (OutputStream out = Files.newOutputStream(resultFile)) {
             result.store(out, "plain JDBC read");

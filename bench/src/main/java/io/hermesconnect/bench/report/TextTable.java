@@ -48,6 +48,20 @@ public final class TextTable {
         return out.toString();
     }
 
+    /** The same table in Markdown, for a report: first column left-aligned, the others right-aligned. */
+    public String markdown() {
+        StringBuilder out = new StringBuilder();
+        out.append("| ").append(String.join(" | ", header)).append(" |\n|");
+        for (int i = 0; i < header.size(); i++) {
+            out.append(i == 0 ? " --- |" : " ---: |");
+        }
+        out.append('\n');
+        for (List<String> row : rows) {
+            out.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        return out.toString();
+    }
+
     private List<List<String>> allRows() {
         List<List<String>> all = new ArrayList<>();
         all.add(header);

@@ -20,6 +20,18 @@ class TextTableTest {
     }
 
     @Test
+    void writesMarkdownWithTheFirstColumnLeftAndTheOthersRight() {
+        String table = new TextTable("case", "poll s").row("users-100000", "9.41").row("merge", null).markdown();
+
+        assertThat(table).isEqualTo("""
+                | case | poll s |
+                | --- | ---: |
+                | users-100000 | 9.41 |
+                | merge | - |
+                """);
+    }
+
+    @Test
     void formatsNumbersWithGroupingAndTheGivenDecimals() {
         assertThat(TextTable.number(12345.678, 1)).isEqualTo("12,345.7");
         assertThat(TextTable.number(0.5, 0)).isEqualTo("1");
