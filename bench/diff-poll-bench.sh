@@ -9,17 +9,13 @@
 # SKIP_BUILD=1 reuses the previous build. See bench/README.md.
 source "$(dirname "$0")/harness.sh"
 
-PLUGIN=$TARGET/diff-plugins/hermes-polling-diff
 if [ "${SKIP_BUILD:-}" != 1 ]; then
-  # the polling-diff module is not in the plugin ZIP yet: its jar and runtime class path are the plugin
-  log "building bench and connect-source-polling-diff (tests skipped), with the connector's runtime class path"
-  "${MVN[@]}" -pl bench,connect-source-polling-diff -am package -DskipTests dependency:build-classpath \
-    -DincludeScope=runtime -Dmdep.outputFile=target/runtime-classpath.txt
+  build_harness packaging
   stage_harness
-  rm -rf "$PLUGIN" && mkdir -p "$PLUGIN"
-  IFS=: read -r -a deps < connect-source-polling-diff/target/runtime-classpath.txt || true
-  cp connect-source-polling-diff/target/connect-source-polling-diff-*[0-9T].jar "${deps[@]}" "$PLUGIN/"
   log "resolving the broker's and worker's class path from Maven Central"
   "${MVN[@]}" -f bench/stack/kafka/pom.xml package
+  # our plugin ZIP, unpacked the way users install it, alone on the worker's plugin.path
+  rm -rf "$TARGET/diff-plugins" && mkdir -p "$TARGET/diff-plugins"
+  unzip -q packaging/target/hermes-connect-*.zip -d "$TARGET/diff-plugins"
 fi
 run_java io.hermesconnect.bench.diff.DiffPollBench "$@"
