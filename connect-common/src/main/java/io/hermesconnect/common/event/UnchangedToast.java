@@ -1,13 +1,15 @@
-package io.hermesconnect.source.wal.convert;
+package io.hermesconnect.common.event;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.connect.data.Schema;
 
 /**
  * What a column holds when PostgreSQL did not send its value: an UPDATE that left a large, out-of-line
  * (TOASTed) value untouched, where the table does not have REPLICA IDENTITY FULL (with FULL the value is
- * taken from the old row instead). A sink must then leave that attribute of the target as it is.
+ * taken from the old row instead). A sink must then leave that attribute of the target as it is. The WAL source
+ * writes the placeholder; sinks recognise it with {@link #isPlaceholder}.
  *
  * <ul>
  *   <li>string columns (text family, json, xml, enums, intervals, anything mapped to a string): {@link #PLACEHOLDER};</li>
@@ -31,8 +33,15 @@ public final class UnchangedToast {
         return PLACEHOLDER_BYTES.clone();
     }
 
+    /** Whether a field value is the placeholder, in any of its forms (a null is not: it may be a real null). */
+    public static boolean isPlaceholder(Object value) {
+        return PLACEHOLDER.equals(value)
+                || value instanceof byte[] bytes && Arrays.equals(bytes, PLACEHOLDER_BYTES)
+                || value instanceof List<?> list && list.size() == 1 && PLACEHOLDER.equals(list.get(0));
+    }
+
     /** The placeholder for a column of this schema, or null where its type cannot hold one. */
-    static Object valueFor(Schema schema) {
+    public static Object valueFor(Schema schema) {
         return switch (schema.type()) {
             case STRING -> PLACEHOLDER;
             case BYTES -> schema.name() == null ? placeholderBytes() : null;
