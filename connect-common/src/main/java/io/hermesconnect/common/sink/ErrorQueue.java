@@ -73,7 +73,7 @@ public final class ErrorQueue {
             try {
                 perform(event, progress);
             } catch (TargetDataException e) {
-                park(event, e.getMessage(), progress.stepsDone());
+                park(event, reasonOf(e), progress.stepsDone());
             }
         }
     }
@@ -142,7 +142,7 @@ public final class ErrorQueue {
                 try {
                     perform(head.event(), progress);
                 } catch (TargetDataException e) {
-                    queue.set(0, head.failedAgain(e.getMessage(), progress.stepsDone()));
+                    queue.set(0, head.failedAgain(reasonOf(e), progress.stepsDone()));
                     break;
                 } catch (TargetUnavailableException e) {
                     queue.set(0, head.failedAgain(head.reason(), progress.stepsDone()));
@@ -195,6 +195,10 @@ public final class ErrorQueue {
             case KEEP_BOTH -> queue.add(new ParkedEvent(event, clock.millis(), "behind an earlier parked event of the object", 0));
         }
         saved(event.object(), queue);
+    }
+
+    private static String reasonOf(TargetDataException e) {
+        return e.getMessage() != null ? e.getMessage() : "refused by the target (" + e.getClass().getSimpleName() + ")";
     }
 
     /** Writes an object's changed queue through to the store, and forgets the object once it is empty. */
