@@ -23,7 +23,11 @@ public final class UnchangedToast {
     /** Chosen so it cannot be mistaken for real data; sinks compare with {@code equals}. */
     public static final String PLACEHOLDER = "__hermes_unchanged_toast_value";
 
+    /** Debezium's default for the same case ({@code unavailable.value.placeholder}). */
+    public static final String DEBEZIUM_PLACEHOLDER = "__debezium_unavailable_value";
+
     private static final byte[] PLACEHOLDER_BYTES = PLACEHOLDER.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DEBEZIUM_PLACEHOLDER_BYTES = DEBEZIUM_PLACEHOLDER.getBytes(StandardCharsets.UTF_8);
 
     private UnchangedToast() {
     }
@@ -33,11 +37,20 @@ public final class UnchangedToast {
         return PLACEHOLDER_BYTES.clone();
     }
 
-    /** Whether a field value is the placeholder, in any of its forms (a null is not: it may be a real null). */
+    /**
+     * Whether a field value is an unchanged-TOAST placeholder, in any of its forms: ours, or Debezium's default
+     * {@link #DEBEZIUM_PLACEHOLDER}, so that sinks read Debezium's events the same way. A null is not one: it may
+     * be a real null.
+     */
     public static boolean isPlaceholder(Object value) {
-        return PLACEHOLDER.equals(value)
-                || value instanceof byte[] bytes && Arrays.equals(bytes, PLACEHOLDER_BYTES)
-                || value instanceof List<?> list && list.size() == 1 && PLACEHOLDER.equals(list.get(0));
+        return isPlaceholder(value, PLACEHOLDER, PLACEHOLDER_BYTES)
+                || isPlaceholder(value, DEBEZIUM_PLACEHOLDER, DEBEZIUM_PLACEHOLDER_BYTES);
+    }
+
+    private static boolean isPlaceholder(Object value, String placeholder, byte[] bytes) {
+        return placeholder.equals(value)
+                || value instanceof byte[] array && Arrays.equals(array, bytes)
+                || value instanceof List<?> list && list.size() == 1 && placeholder.equals(list.get(0));
     }
 
     /** The placeholder for a column of this schema, or null where its type cannot hold one. */

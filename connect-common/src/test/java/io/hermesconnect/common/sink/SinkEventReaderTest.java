@@ -11,6 +11,7 @@ import io.hermesconnect.common.event.SourceInfo;
 import io.hermesconnect.common.event.TransactionMetadata;
 import io.hermesconnect.common.event.UnchangedToast;
 import io.hermesconnect.common.testing.DebeziumPostgresSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,7 @@ class SinkEventReaderTest {
         assertThat(UnchangedToast.isPlaceholder(List.of(UnchangedToast.PLACEHOLDER, "x"))).isFalse();
         assertThat(UnchangedToast.isPlaceholder("__hermes_unchanged")).isFalse();
         assertThat(UnchangedToast.isPlaceholder(new byte[] {1, 2})).isFalse();
+        assertThat(UnchangedToast.isPlaceholder(UnchangedToast.DEBEZIUM_PLACEHOLDER.getBytes(StandardCharsets.UTF_8))).isTrue();
     }
 
     @Test
@@ -132,6 +134,7 @@ class SinkEventReaderTest {
         Struct key = new Struct(keySchema).put("id", 3);
         Struct bob = new Struct(row).put("id", 3).put("name", "Bob");
         Struct bobby = new Struct(row).put("id", 3).put("name", "Bobby");
+        Struct unavailable = new Struct(row).put("id", 3).put("name", UnchangedToast.DEBEZIUM_PLACEHOLDER);
 
         SinkEvent created = read(key, envelope.create(bob, dbzSource, Instant.EPOCH));
         SinkEvent read = read(key, envelope.read(bob, dbzSource, Instant.EPOCH));
@@ -146,6 +149,10 @@ class SinkEventReaderTest {
         assertThat(updated.before()).containsEntry("name", "Bob");
         assertThat(updated.after()).containsEntry("name", "Bobby");
         assertThat(deleted.before()).containsEntry("name", "Bobby");
+
+        SinkEvent toasted = read(key, envelope.update(bobby, unavailable, dbzSource, Instant.EPOCH));
+        assertThat(toasted.unchanged()).as("Debezium's placeholder").containsExactly("name");
+        assertThat(toasted.after()).doesNotContainKey("name");
     }
 
     @Test
