@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.debezium.data.Envelope;
+import io.hermesconnect.common.testing.DebeziumPostgresSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ class ChangeEventTest {
     void readsDebeziumEvents() {
         Schema row = SchemaBuilder.struct().name("dbz.public.users.Value").optional()
                 .field("id", Schema.INT32_SCHEMA).field("name", Schema.OPTIONAL_STRING_SCHEMA).build();
-        Schema source = debeziumPostgresSourceSchema();
+        Schema source = DebeziumPostgresSource.schema();
         Envelope envelope = Envelope.defineSchema().withName("dbz.public.users.Envelope")
                 .withRecord(row).withSource(source).build();
         Struct sourceValue = new Struct(source).put("version", "3.7.0.Final").put("connector", "postgresql")
@@ -141,19 +142,5 @@ class ChangeEventTest {
 
     private static SourceRecord record(Object key, Struct value) {
         return new SourceRecord(Map.of(), Map.of(), "t", 0, null, key, value == null ? null : value.schema(), value);
-    }
-
-    /** The shape of Debezium 3.7's PostgreSQL source block (io.debezium.connector.postgresql.Source). */
-    private static Schema debeziumPostgresSourceSchema() {
-        return SchemaBuilder.struct().name("io.debezium.connector.postgresql.Source").version(1)
-                .field("version", Schema.STRING_SCHEMA).field("connector", Schema.STRING_SCHEMA)
-                .field("name", Schema.STRING_SCHEMA).field("ts_ms", Schema.INT64_SCHEMA)
-                .field("snapshot", SourceInfo.SNAPSHOT_SCHEMA)
-                .field("db", Schema.STRING_SCHEMA).field("sequence", Schema.OPTIONAL_STRING_SCHEMA)
-                .field("ts_us", Schema.OPTIONAL_INT64_SCHEMA).field("ts_ns", Schema.OPTIONAL_INT64_SCHEMA)
-                .field("schema", Schema.STRING_SCHEMA).field("table", Schema.STRING_SCHEMA)
-                .field("txId", Schema.OPTIONAL_INT64_SCHEMA).field("lsn", Schema.OPTIONAL_INT64_SCHEMA)
-                .field("xmin", Schema.OPTIONAL_INT64_SCHEMA).field("origin", Schema.OPTIONAL_STRING_SCHEMA)
-                .field("origin_lsn", Schema.OPTIONAL_INT64_SCHEMA).build();
     }
 }

@@ -6,7 +6,7 @@ import static io.hermesconnect.source.wal.WalTestDb.before;
 import static io.hermesconnect.source.wal.WalTestDb.op;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hermesconnect.source.wal.convert.UnchangedToast;
+import io.hermesconnect.common.event.UnchangedToast;
 import io.hermesconnect.testkit.connect.ConnectCluster;
 import io.hermesconnect.testkit.connect.TopicReader;
 import io.hermesconnect.testkit.postgres.PostgresServer;

@@ -1,5 +1,6 @@
 package io.hermesconnect.source.wal.convert;
 
+import io.hermesconnect.common.event.UnchangedToast;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;

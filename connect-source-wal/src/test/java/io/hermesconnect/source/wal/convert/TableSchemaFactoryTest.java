@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hermesconnect.common.event.SchemaParameters;
+import io.hermesconnect.common.event.UnchangedToast;
 import io.hermesconnect.source.wal.pgoutput.RelationMessage;
 import io.hermesconnect.source.wal.pgoutput.RelationMessage.Column;
 import java.math.BigDecimal;

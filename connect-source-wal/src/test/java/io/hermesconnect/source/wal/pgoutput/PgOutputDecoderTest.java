@@ -8,7 +8,7 @@ import io.hermesconnect.source.wal.convert.DecimalHandlingMode;
 import io.hermesconnect.source.wal.convert.TableSchema;
 import io.hermesconnect.source.wal.convert.TableSchemaFactory;
 import io.hermesconnect.source.wal.convert.TestTypes;
-import io.hermesconnect.source.wal.convert.UnchangedToast;
+import io.hermesconnect.common.event.UnchangedToast;
 import io.hermesconnect.source.wal.pgoutput.RecordingListener.Begin;
 import io.hermesconnect.source.wal.pgoutput.RecordingListener.Commit;
 import io.hermesconnect.source.wal.pgoutput.RecordingListener.Delete;

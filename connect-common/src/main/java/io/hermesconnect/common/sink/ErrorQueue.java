@@ -1,0 +1,215 @@
+package io.hermesconnect.common.sink;
+
+import java.time.Clock;
+import java.time.Duration;
+import io.hermesconnect.common.config.EnumChoice;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies events to a {@link SinkTarget} in order per object, parking what the target refuses (HERMES.md
+ * section 2). An event the target refuses for its data is parked with the error; every later event of that
+ * object is parked behind it without being tried, merged with it by the {@link RemediationMode}; events of the
+ * objects it refers to are parked by the {@link ForeignKeyPolicy}. Other objects keep flowing. {@link #retry}
+ * retries parked objects oldest first while it makes progress, resuming a multi-step event at the step that
+ * failed; {@link #expire} hands events parked longer than the maximum age to an {@link ExpiredEventHandler}.
+ *
+ * <p>A {@link TargetUnavailableException} propagates (Connect retries the batch): nothing is parked for it.
+ * Every change is written through to the {@link ParkedEventStore}, which the queue reads when it is created.
+ * Not thread-safe: a sink task uses it from its own thread.
+ */
+public final class ErrorQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorQueue.class);
+
+    private final SinkTarget target;
+    private final ParkedEventStore store;
+    private final ForeignKeyPolicy foreignKeys;
+    private final RemediationMode remediation;
+    private final Duration maxAge;
+    private final ExpiredEventHandler expiredEvents;
+    private final Clock clock;
+    private final Map<ObjectKey, List<ParkedEvent>> parked;
+    private final ParentIndex parents = new ParentIndex();
+
+    /**
+     * A queue in front of {@code target}, holding what {@code store} holds.
+     *
+     * @param maxAge how long an event may stay parked; {@link Duration#ZERO} keeps it until it applies
+     */
+    public ErrorQueue(SinkTarget target, ParkedEventStore store, ForeignKeyPolicy foreignKeys, RemediationMode remediation,
+            Duration maxAge, ExpiredEventHandler expiredEvents, Clock clock) {
+        this.target = target;
+        this.store = store;
+        this.foreignKeys = foreignKeys;
+        this.remediation = remediation;
+        this.maxAge = maxAge;
+        this.expiredEvents = expiredEvents;
+        this.clock = clock;
+        this.parked = new LinkedHashMap<>();
+        store.load().forEach((object, events) -> {
+            parked.put(object, new ArrayList<>(events));
+            parents.update(object, events);
+        });
+    }
+
+    /** Applies an event, or parks it: behind its object's parked events, for a parked child, or when refused. */
+    public void apply(SinkEvent event) {
+        ObjectKey object = event.object();
+        List<ParkedEvent> queue = parked.get(object);
+        if (queue != null) {
+            parkBehind(queue, event);
+        } else if (isHeldForChildren(object, event.operation())) {
+            park(event, "waits for a parked object that refers to it (foreign.keys.policy="
+                    + EnumChoice.nameOf(foreignKeys) + ")", 0);
+        } else {
+            StepProgress progress = new StepProgress();
+            try {
+                perform(event, progress);
+            } catch (TargetDataException e) {
+                park(event, reasonOf(e), progress.stepsDone());
+            }
+        }
+    }
+
+    /**
+     * Retries the parked objects, oldest first, each from its first parked event until one fails again, and
+     * repeats while a pass applies something (a child may have waited for its parent). Returns how many events
+     * it applied.
+     */
+    public int retry() {
+        int applied = 0;
+        int appliedInPass;
+        do {
+            appliedInPass = 0;
+            for (ObjectKey object : List.copyOf(parked.keySet())) {
+                appliedInPass += retry(object);
+            }
+            applied += appliedInPass;
+        } while (appliedInPass > 0);
+        return applied;
+    }
+
+    /** Hands every event parked longer than the maximum age to the handler and forgets it; returns how many. */
+    public int expire() {
+        if (maxAge.isZero()) {
+            return 0;
+        }
+        long oldestAllowed = clock.millis() - maxAge.toMillis();
+        int expired = 0;
+        for (ObjectKey object : List.copyOf(parked.keySet())) {
+            List<ParkedEvent> queue = parked.get(object);
+            int before = expired;
+            while (!queue.isEmpty() && queue.get(0).parkedAtMs() <= oldestAllowed) {
+                ParkedEvent head = queue.remove(0);
+                expiredEvents.expired(head.event(), "parked longer than errors.queue.max.age.ms ("
+                        + maxAge.toMillis() + " ms); last error: " + head.reason());
+                expired++;
+            }
+            if (expired > before) {
+                saved(object, queue);
+            }
+        }
+        return expired;
+    }
+
+    /** The objects with parked events, the object parked first first. */
+    public Set<ObjectKey> parkedObjects() {
+        return Collections.unmodifiableSet(parked.keySet());
+    }
+
+    /** The parked events of an object in order; empty when it has none. */
+    public List<ParkedEvent> parkedEvents(ObjectKey object) {
+        return List.copyOf(parked.getOrDefault(object, List.of()));
+    }
+
+    private int retry(ObjectKey object) {
+        List<ParkedEvent> queue = parked.get(object);
+        if (isHeldForChildren(object, queue.get(0).event().operation())) {
+            return 0;
+        }
+        int applied = 0;
+        try {
+            while (!queue.isEmpty() && !isHeldForChildren(object, queue.get(0).event().operation())) {
+                ParkedEvent head = queue.get(0);
+                StepProgress progress = new StepProgress(head.stepsDone());
+                try {
+                    perform(head.event(), progress);
+                } catch (TargetDataException e) {
+                    queue.set(0, head.failedAgain(reasonOf(e), progress.stepsDone()));
+                    break;
+                } catch (TargetUnavailableException e) {
+                    queue.set(0, head.failedAgain(head.reason(), progress.stepsDone()));
+                    throw e;
+                }
+                queue.remove(0);
+                applied++;
+            }
+        } finally {
+            saved(object, queue);
+        }
+        return applied;
+    }
+
+    /** Whether an event of {@code object} must wait because a parked object needs it, by the foreign-key policy. */
+    private boolean isHeldForChildren(ObjectKey object, SinkOperation operation) {
+        return foreignKeys.parks(operation) && parents.isNeeded(object);
+    }
+
+    private void perform(SinkEvent event, StepProgress progress) {
+        switch (event.operation()) {
+            case ADD -> target.add(event, progress);
+            case MODIFY -> target.modify(event, progress);
+            case REMOVE -> target.remove(event, progress);
+        }
+    }
+
+    private void park(SinkEvent event, String reason, int stepsDone) {
+        List<ParkedEvent> queue = new ArrayList<>();
+        queue.add(new ParkedEvent(event, clock.millis(), reason, stepsDone));
+        parked.put(event.object(), queue);
+        log.warn("Parked {}: {}", event, reason);
+        saved(event.object(), queue);
+    }
+
+    private void parkBehind(List<ParkedEvent> queue, SinkEvent event) {
+        ParkedEvent last = queue.get(queue.size() - 1);
+        Remediation.Outcome outcome = last.stepsDone() > 0
+                ? Remediation.Outcome.KEEP_BOTH
+                : Remediation.outcome(remediation, last.event().operation(), event.operation());
+        switch (outcome) {
+            case MERGE -> queue.set(queue.size() - 1,
+                    new ParkedEvent(Remediation.merge(last.event(), event), last.parkedAtMs(), last.reason(), 0));
+            case DROP_BOTH -> queue.remove(queue.size() - 1);
+            case IMPOSSIBLE -> {
+                log.error("Bug in the event stream: {} parked behind {}, a pair that cannot happen; both are kept, "
+                        + "unmerged (errors.queue.remediation={})", event, last.event(), EnumChoice.nameOf(remediation));
+                queue.add(new ParkedEvent(event, clock.millis(), "behind an earlier parked event of the object", 0));
+            }
+            case KEEP_BOTH -> queue.add(new ParkedEvent(event, clock.millis(), "behind an earlier parked event of the object", 0));
+        }
+        saved(event.object(), queue);
+    }
+
+    private static String reasonOf(TargetDataException e) {
+        return e.getMessage() != null ? e.getMessage() : "refused by the target (" + e.getClass().getSimpleName() + ")";
+    }
+
+    /** Writes an object's changed queue through to the store, and forgets the object once it is empty. */
+    private void saved(ObjectKey object, List<ParkedEvent> queue) {
+        store.save(object, queue);
+        if (queue.isEmpty()) {
+            parked.remove(object);
+            parents.remove(object);
+            log.info("No more parked events for {}", object);
+        } else {
+            parents.update(object, queue);
+        }
+    }
+}
