@@ -162,14 +162,14 @@ final class DiffTestDb {
             return after != null ? after : before;
         }
 
-        /** The object's {@code id}, as the JSON converter reads an int32 column back. */
+        /** The object's {@code id}. */
         int id() {
             return row().getInt32("id");
         }
 
-        /** A short form for assertions, e.g. {@code u:3}. */
+        /** A short form for assertions, e.g. {@code u:3}: the operation and the {@code id}, whatever its type. */
         String brief() {
-            return op + ":" + id();
+            return op + ":" + row().get("id");
         }
     }
 }

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,7 +107,7 @@ class PollingDiffRestartIT {
         db.sql("INSERT INTO users SELECT i, 'user' || i, 'Name ' || i, NULL, NULL FROM generate_series(1, " + rows + ") i");
         Map<String, String> config = db.config(connect, 300);
         config.put("snapshot.mode", "never");
-        try (TopicReader reader = connect.reader(db.topic())) {
+        try (WorkerLogCapture log = WorkerLogCapture.capture(); TopicReader reader = connect.reader(db.topic())) {
             db.put(rest(), config);
             db.awaitCompletedPoll(1);
             db.sql("UPDATE users SET name = name || ' v2'");
@@ -116,9 +117,10 @@ class PollingDiffRestartIT {
 
             String stopped = stopWorkerRunningTheTask(db);
             awaitTaskRunningElsewhere(db, stopped);
-            // the poll repeated whole, then one more that emits nothing
-            db.awaitCompletedPoll(poll + 1);
-
+            // the poll repeated whole, then one more that emits nothing; the log tells (the JMX bean is the stopped
+            // task's until that one's thread ends, in this JVM that runs both workers)
+            Wait.until("poll " + (poll + 1) + " done", Duration.ofMinutes(2), () -> log.lines().stream()
+                    .anyMatch(line -> line.startsWith("Poll " + (poll + 1) + " done")));
             List<DiffEvent> all = db.allEvents(connect, reader);
             assertThat(all).allSatisfy(event -> {
                 assertThat(event.op()).isEqualTo("u");
