@@ -188,11 +188,14 @@ class PostgresPollingIT {
                 .set("types.Users.sources.hr.commit.one",
                         "UPDATE users SET otp = NULL WHERE uid = {{ uid }} AND login <> 'keeper'")
                 .set("types.Groups.primary.key", "gid")
-                .set("types.Groups.sources", "hr")
-                .set("types.Groups.sources.hr.query", "SELECT gid, name FROM groups")
-                .set("types.Groups.sources.hr.attrs.gid", "gid")
-                .set("types.Groups.sources.hr.attrs.name", "name")
-                .set("types.Groups.sources.hr.commit.all", "UPDATE no_such_table SET name = 'x'");
+                // a source of its own: a source's write-back is one transaction, which this failure would roll back
+                .set("sources", "hr,grp")
+                .jdbcSource("grp", PG.jdbcUrl(database), PG.superuser(), PG.superuserPassword())
+                .set("types.Groups.sources", "grp")
+                .set("types.Groups.sources.grp.query", "SELECT gid, name FROM groups")
+                .set("types.Groups.sources.grp.attrs.gid", "gid")
+                .set("types.Groups.sources.grp.attrs.name", "name")
+                .set("types.Groups.sources.grp.commit.all", "UPDATE no_such_table SET name = 'x'");
         connector.start();
         try (TopicReader reader = CONNECT.reader(connector.topic())) {
             List<Struct> snapshot = awaitEvents(reader, "the snapshot", events -> events.size() >= 3);
@@ -210,6 +213,8 @@ class PostgresPollingIT {
             assertThat(op(cleared) + " " + key(cleared)).isEqualTo("u 1");
             assertThat(cleared.getStruct("after").get("otp")).isNull();
 
+            // that update's own write-back clears the column again: a password set before it ran would be lost
+            connector.awaitPollsAfter(connector.pollsCompleted(), 2);
             PG.executeIn(database, "UPDATE users SET otp = 'one-time-2' WHERE uid = 1");
             List<Struct> renewed = awaitEvents(reader, "the new password and its removal", events -> events.size() >= 6)
                     .subList(4, 6);
