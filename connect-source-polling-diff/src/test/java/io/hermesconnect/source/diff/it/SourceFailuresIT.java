@@ -77,7 +77,7 @@ class SourceFailuresIT {
             long failed = ((Number) connector.metric("PollsFailed")).longValue();
             Wait.until("two failed polls", PollingDiffConnectors.TIMEOUT,
                     () -> ((Number) connector.metric("PollsFailed")).longValue() >= failed + 2);
-            assertThat((String) connector.metric("LastError")).contains("hr");
+            assertThat((String) connector.metric("LastError")).contains("JDBC source hr: connecting failed");
             assertThat(connector.taskState()).isEqualTo("RUNNING");
 
             startAgain.run();
