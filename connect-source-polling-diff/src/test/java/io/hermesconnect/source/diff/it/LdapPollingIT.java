@@ -10,7 +10,6 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldif.LDIFException;
 import io.hermesconnect.testkit.FreePort;
 import io.hermesconnect.testkit.UniqueNames;
-import io.hermesconnect.testkit.Wait;
 import io.hermesconnect.testkit.connect.ConnectCluster;
 import io.hermesconnect.testkit.connect.TopicReader;
 import io.hermesconnect.testkit.ldap.InMemoryLdapServer;
@@ -122,11 +121,8 @@ class LdapPollingIT {
 
             String url = ldap.url();
             ldap.directory().shutDown(true);
-            long failed = ((Number) connector.metric("PollsFailed")).longValue();
-            Wait.until("two failed polls", PollingDiffConnectors.TIMEOUT,
-                    () -> ((Number) connector.metric("PollsFailed")).longValue() >= failed + 2);
             // an LDAP source's errors name its servers (a JDBC source's name the source)
-            assertThat((String) connector.metric("LastError")).contains(url, "connecting and binding failed");
+            assertThat(connector.awaitFailedPolls(2)).contains(url, "connecting and binding failed");
             assertThat(connector.taskState()).isEqualTo("RUNNING");
 
             // changed while no one can read it

@@ -96,6 +96,14 @@ final class PollingDiffConnectors {
         Wait.until(count + " more completed poll(s) of " + name, TIMEOUT, () -> pollsCompleted() >= before + count);
     }
 
+    /** Waits until {@code count} more polls failed than had when called; returns the last error. */
+    String awaitFailedPolls(int count) {
+        long before = ((Number) metric("PollsFailed")).longValue();
+        Wait.until(count + " more failed poll(s) of " + name, TIMEOUT,
+                () -> ((Number) metric("PollsFailed")).longValue() >= before + count);
+        return (String) metric("LastError");
+    }
+
     /** The envelopes read so far (tombstones left out). */
     static List<Struct> events(TopicReader reader, List<ConsumerRecord<byte[], byte[]>> records) {
         return records.stream().filter(r -> r.value() != null).map(r -> (Struct) reader.value(r).value()).toList();

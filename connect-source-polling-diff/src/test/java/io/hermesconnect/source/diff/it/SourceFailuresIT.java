@@ -5,7 +5,6 @@ import static io.hermesconnect.source.diff.it.PollingDiffConnectors.object;
 import static io.hermesconnect.source.diff.it.PollingDiffConnectors.op;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hermesconnect.testkit.Wait;
 import io.hermesconnect.testkit.connect.ConnectCluster;
 import io.hermesconnect.testkit.connect.TopicReader;
 import io.hermesconnect.testkit.mariadb.MariaDbServer;
@@ -74,10 +73,7 @@ class SourceFailuresIT {
             awaitEvents(reader, "the snapshot", events -> events.size() >= 3);
 
             stop.run();
-            long failed = ((Number) connector.metric("PollsFailed")).longValue();
-            Wait.until("two failed polls", PollingDiffConnectors.TIMEOUT,
-                    () -> ((Number) connector.metric("PollsFailed")).longValue() >= failed + 2);
-            assertThat((String) connector.metric("LastError")).contains("JDBC source hr: connecting failed");
+            assertThat(connector.awaitFailedPolls(2)).contains("JDBC source hr: connecting failed");
             assertThat(connector.taskState()).isEqualTo("RUNNING");
 
             startAgain.run();
