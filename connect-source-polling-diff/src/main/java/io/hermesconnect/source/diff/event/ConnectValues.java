@@ -98,7 +98,10 @@ public final class ConnectValues {
 
     private static ByteBuffer bytes(Object value, Schema schema) {
         if (value instanceof ByteBuffer buffer) {
-            return buffer.duplicate();
+            // the diff keeps bytes as read-only buffers (Values), whose array() converters such as JSON's cannot call
+            byte[] copy = new byte[buffer.remaining()];
+            buffer.duplicate().get(copy);
+            return ByteBuffer.wrap(copy);
         }
         if (value instanceof byte[] array) {
             return ByteBuffer.wrap(array);
