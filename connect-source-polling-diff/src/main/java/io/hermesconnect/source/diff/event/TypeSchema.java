@@ -5,19 +5,14 @@ import io.hermesconnect.source.diff.model.AttributeClass;
 import io.hermesconnect.source.diff.model.DataObject;
 import io.hermesconnect.source.diff.model.ObjectType;
 import io.hermesconnect.source.diff.state.SecretDigest;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.errors.DataException;
 
 /**
@@ -58,40 +53,15 @@ public final class TypeSchema {
     }
 
     /**
-     * The schemas of a type known only by its stored objects (a type no longer configured, or stored under another
-     * primary key): its key attributes, typed after their values in {@code sample}. For delete events only.
+     * The schemas of a type known only by how it was stored (a type no longer configured, or stored under another
+     * primary key): its key attributes with the schemas its events had. For delete events only.
      */
-    public static TypeSchema keyOnly(String topicPrefix, ObjectType type, DataObject sample) {
+    public static TypeSchema keyOnly(String topicPrefix, ObjectType type, List<Schema> keySchemas) {
         Map<String, Schema> attributes = new LinkedHashMap<>();
-        for (String attribute : type.primaryKey()) {
-            attributes.put(attribute, schemaOf(sample.get(attribute)));
+        for (int i = 0; i < keySchemas.size(); i++) {
+            attributes.put(type.primaryKey().get(i), keySchemas.get(i));
         }
         return new TypeSchema(topicPrefix, type, List.of(), attributes, Map.of());
-    }
-
-    private static Schema schemaOf(Object value) {
-        if (value instanceof Long) {
-            return Schema.INT64_SCHEMA;
-        }
-        if (value instanceof Double) {
-            return Schema.FLOAT64_SCHEMA;
-        }
-        if (value instanceof Boolean) {
-            return Schema.BOOLEAN_SCHEMA;
-        }
-        if (value instanceof BigDecimal number) {
-            return Decimal.schema(number.scale());
-        }
-        if (value instanceof BigInteger) {
-            return Decimal.schema(0);
-        }
-        if (value instanceof ByteBuffer) {
-            return Schema.BYTES_SCHEMA;
-        }
-        if (value instanceof java.util.Date) {
-            return Timestamp.SCHEMA;
-        }
-        return Schema.STRING_SCHEMA;
     }
 
     /** The type. */

@@ -5,11 +5,13 @@ import io.hermesconnect.source.diff.config.RemovedTypes;
 import io.hermesconnect.source.diff.config.TypePlan;
 import io.hermesconnect.source.diff.diff.Change;
 import io.hermesconnect.source.diff.diff.ChangeKind;
+import io.hermesconnect.source.diff.event.KeySchemas;
 import io.hermesconnect.source.diff.event.TypeSchema;
 import io.hermesconnect.source.diff.model.DataObject;
 import io.hermesconnect.source.diff.model.ObjectType;
 import io.hermesconnect.source.diff.store.PollStateWriter;
 import io.hermesconnect.source.diff.store.StateStore;
+import io.hermesconnect.source.diff.store.StoredKey;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -29,8 +31,9 @@ import org.slf4j.LoggerFactory;
  *       delete of each under its old key is emitted first, then the type is diffed against an empty state (every object
  *       is created under its new key). Both happen in one poll: a compacted topic never lacks an object.</li>
  * </ul>
- * The deletes of both come before the poll's other events. Their events carry the key attributes only (the stored
- * attributes' Connect types are not kept), as Debezium's deletes do without a full replica identity.
+ * The deletes of both come before the poll's other events. Their events carry the key attributes only, with the
+ * schemas the type's events had (kept in the state beside its primary key), as Debezium's deletes do without a full
+ * replica identity: the same key, so a compacted topic drops the objects.
  */
 final class ModelChanges {
 
@@ -43,27 +46,29 @@ final class ModelChanges {
     /**
      * Finds the changes and records them (the types' primary keys, the forgotten types) in the poll's state.
      */
-    ModelChanges(String topicPrefix, PollPlan plan, RemovedTypes removedTypes, StateStore store, PollStateWriter state) {
+    ModelChanges(String topicPrefix, PollPlan plan, Map<String, TypeSchema> schemas, RemovedTypes removedTypes,
+                 StateStore store, PollStateWriter state) {
         Set<String> configured = new LinkedHashSet<>();
         for (TypePlan type : plan.types()) {
             configured.add(type.name());
-            List<String> primaryKey = type.type().primaryKey();
-            Optional<List<String>> storedKey = store.primaryKey(type.name());
-            if (storedKey.isPresent() && !storedKey.get().equals(primaryKey)) {
+            StoredKey key = KeySchemas.stored(schemas.get(type.name()).schemas().keySchema());
+            Optional<StoredKey> storedKey = store.storedKey(type.name());
+            if (storedKey.isPresent() && !storedKey.get().attributes().equals(key.attributes())) {
                 LOG.warn("Type '{}': its primary key changed from {} to {}: every stored object is deleted under its old"
-                        + " key and created under its new one in this poll", type.name(), storedKey.get(), primaryKey);
+                        + " key and created under its new one in this poll", type.name(), storedKey.get().attributes(),
+                        key.attributes());
                 rekeyed.add(type.name());
                 remove(topicPrefix, type.name(), storedKey.get(), store);
             }
-            if (!storedKey.equals(Optional.of(primaryKey))) {
-                state.primaryKey(type.name(), primaryKey);
+            if (!storedKey.equals(Optional.of(key))) {
+                state.storedKey(type.name(), key);
             }
         }
         for (String gone : store.types()) {
             if (configured.contains(gone)) {
                 continue;
             }
-            Optional<List<String>> storedKey = store.primaryKey(gone);
+            Optional<StoredKey> storedKey = store.storedKey(gone);
             if (removedTypes == RemovedTypes.DELETE && storedKey.isPresent()) {
                 LOG.warn("Type '{}' is no longer configured: its {} stored objects are deleted", gone, store.size(gone));
                 remove(topicPrefix, gone, storedKey.get(), store);
@@ -91,12 +96,9 @@ final class ModelChanges {
         return removalSchemas;
     }
 
-    private void remove(String topicPrefix, String type, List<String> storedKey, StateStore store) {
-        ObjectType stored = new ObjectType(type, storedKey, Map.of(), null);
-        Iterator<DataObject> sample = store.objects(type);
-        if (sample.hasNext()) {
-            removalSchemas.add(TypeSchema.keyOnly(topicPrefix, stored, sample.next()));
-        }
+    private void remove(String topicPrefix, String type, StoredKey storedKey, StateStore store) {
+        ObjectType stored = new ObjectType(type, storedKey.attributes(), Map.of(), null);
+        removalSchemas.add(TypeSchema.keyOnly(topicPrefix, stored, KeySchemas.schemas(storedKey)));
         Iterator<DataObject> objects = store.objects(type);
         removals.add(new Iterator<>() {
             @Override

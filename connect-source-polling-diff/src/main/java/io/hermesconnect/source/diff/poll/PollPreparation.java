@@ -90,7 +90,7 @@ public final class PollPreparation {
         report(poll, snapshot);
 
         PollStateWriter state = store.begin();
-        ModelChanges modelChanges = new ModelChanges(topicPrefix, plan, removedTypes, store, state);
+        ModelChanges modelChanges = new ModelChanges(topicPrefix, plan, fetched.schemas(), removedTypes, store, state);
         List<ObjectType> types = plan.types().stream().map(TypePlan::type).toList();
         List<Iterator<Change>> parts = new ArrayList<>(modelChanges.removals());
         parts.add(new EmitOrder(types, type -> new SnapshotDiff(new StateProjection(type, hasher),

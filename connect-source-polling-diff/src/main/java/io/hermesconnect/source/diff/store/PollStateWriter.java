@@ -2,7 +2,6 @@ package io.hermesconnect.source.diff.store;
 
 import io.hermesconnect.source.diff.model.DataObject;
 import io.hermesconnect.source.diff.model.ObjectKey;
-import java.util.List;
 
 /**
  * The new states of one poll: collected on disk (the local copy's pending map, so a poll of any size fits) while the
@@ -46,9 +45,9 @@ public final class PollStateWriter implements AutoCloseable {
         local.addPending(serialized);
     }
 
-    /** Records the primary key attributes {@code type}'s objects are stored under, read back by {@link StateStore#primaryKey}. */
-    public void primaryKey(String type, List<String> primaryKey) {
-        add(PollMarkers.TYPE, StateRecord.put(PollMarkers.TYPE, PollMarkers.primaryKey(type, primaryKey)));
+    /** Records the key {@code type}'s objects are stored under, read back by {@link StateStore#storedKey}. */
+    public void storedKey(String type, StoredKey key) {
+        add(PollMarkers.TYPE, StateRecord.put(PollMarkers.TYPE, PollMarkers.storedKey(type, key)));
     }
 
     /** Records that {@code type} is no longer stored (a type removed from the config, once its objects are removed). */

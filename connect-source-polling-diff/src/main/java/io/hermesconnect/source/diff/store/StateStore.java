@@ -6,7 +6,6 @@ import io.hermesconnect.source.diff.model.ObjectKey;
 import io.hermesconnect.source.diff.store.RestoreReport.Outcome;
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -147,9 +146,9 @@ public final class StateStore implements AutoCloseable {
         return PollMarkers.lastPoll(this);
     }
 
-    /** The primary key attributes a type's objects were stored under, if it was ever stored. */
-    public Optional<List<String>> primaryKey(String type) {
-        return PollMarkers.primaryKey(this, type);
+    /** The key a type's objects were stored under, if it was ever stored. */
+    public Optional<StoredKey> storedKey(String type) {
+        return PollMarkers.storedKey(this, type);
     }
 
     /** The number of stored objects of {@code type}. */
