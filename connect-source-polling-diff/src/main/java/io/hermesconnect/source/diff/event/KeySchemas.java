@@ -10,8 +10,8 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 
 /**
  * A type's key schema as the state keeps it ({@link StoredKey}): each key field's Connect type, logical name and
- * parameters in one line of text, e.g. {@code INT32}, {@code INT32 org.apache.kafka.connect.data.Date} or
- * {@code BYTES org.apache.kafka.connect.data.Decimal scale=2}. Enough to rebuild the exact key schema of the type's
+ * parameters in one line of text, e.g. {@code INT32}, {@code INT32 org.apache.kafka.connect.data.Date 1} (name and
+ * version) or {@code BYTES org.apache.kafka.connect.data.Decimal 1 scale=2}. Enough to rebuild the exact key schema of the type's
  * events, which its deletes must repeat so that compaction removes the objects: the stored values alone cannot tell
  * an INT32 from an INT64, nor a Date from a Timestamp.
  */
@@ -39,7 +39,7 @@ public final class KeySchemas {
     private static String describe(Schema schema) {
         StringBuilder text = new StringBuilder(schema.type().name());
         if (schema.name() != null) {
-            text.append(' ').append(schema.name());
+            text.append(' ').append(schema.name()).append(' ').append(schema.version() == null ? "-" : schema.version());
             Map<String, String> parameters = schema.parameters() == null ? Map.of() : schema.parameters();
             parameters.forEach((name, value) -> text.append(' ').append(name).append('=').append(value));
         }
@@ -51,8 +51,11 @@ public final class KeySchemas {
         SchemaBuilder builder = SchemaBuilder.type(Schema.Type.valueOf(parts[0]));
         if (parts.length > 1) {
             builder.name(parts[1]);
+            if (!parts[2].equals("-")) {
+                builder.version(Integer.valueOf(parts[2]));
+            }
         }
-        for (int i = 2; i < parts.length; i++) {
+        for (int i = 3; i < parts.length; i++) {
             int equals = parts[i].indexOf('=');
             builder.parameter(parts[i].substring(0, equals), parts[i].substring(equals + 1));
         }
