@@ -148,13 +148,12 @@ public final class PollingDiffSourceTask extends SourceTask {
 
     /** Hashes secrets with {@code state.secret.key}; a config without it has no secret attribute to hash. */
     private static SecretHasher secretHasher(PollingDiffConfig config) {
-        byte[] key = new byte[32];
-        if (config.stateSecretKey() == null) {
-            new SecureRandom().nextBytes(key);
-        } else {
-            key = config.stateSecretKey().value().getBytes(StandardCharsets.UTF_8);
+        if (config.stateSecretKey() != null) {
+            return new SecretHasher(config.stateSecretKey().value().getBytes(StandardCharsets.UTF_8));
         }
-        return new SecretHasher(key);
+        byte[] unusedKey = new byte[32];
+        new SecureRandom().nextBytes(unusedKey);
+        return new SecretHasher(unusedKey);
     }
 
     @Override

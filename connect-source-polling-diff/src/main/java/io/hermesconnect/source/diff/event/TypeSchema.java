@@ -83,22 +83,38 @@ public final class TypeSchema {
      * The row of an object: its sent attributes, converted to their field's Java type. A field the object lacks is
      * null; in a stored object (a {@code before}) a secret is only a hash, which is never sent: the field is null.
      *
-     * @throws DataException when a value does not fit its field (the poll's mapping checks this first)
+     * @throws DataException when a value does not fit its field (the poll checks this first, with {@link #check})
      */
     public Struct row(DataObject object) {
         Struct row = new Struct(schemas.rowSchema());
         for (Field field : schemas.rowSchema().fields()) {
-            Object value = object.get(field.name());
-            if (value instanceof SecretDigest) {
-                continue;
-            }
-            try {
-                row.put(field, ConnectValues.convert(field.schema(), value));
-            } catch (DataException e) {
-                throw new DataException("Type '" + type.name() + "', attribute '" + field.name() + "': " + e.getMessage(), e);
-            }
+            row.put(field, fieldValue(field, object));
         }
         return row;
+    }
+
+    /**
+     * Checks that every sent attribute of a polled object fits its field, without building its row: a value that does
+     * not must fail the poll before any of its events is emitted.
+     *
+     * @throws DataException naming the type and attribute, never the value
+     */
+    public void check(DataObject object) {
+        for (Field field : schemas.rowSchema().fields()) {
+            fieldValue(field, object);
+        }
+    }
+
+    private Object fieldValue(Field field, DataObject object) {
+        Object value = object.get(field.name());
+        if (value instanceof SecretDigest) {
+            return null;
+        }
+        try {
+            return ConnectValues.convert(field.schema(), value);
+        } catch (DataException e) {
+            throw new DataException("Type '" + type.name() + "', attribute '" + field.name() + "': " + e.getMessage(), e);
+        }
     }
 
     private static Schema required(Schema schema) {

@@ -109,7 +109,7 @@ public final class PollFetch {
         fetchers.get(source.source()).fetch(query, row -> {
             DataObject object = schema.type().object(source.source(), source.mapping().map(row));
             try {
-                schema.row(object);
+                schema.check(object);
             } catch (DataException e) {
                 throw new PollAbortedException("Source '" + source.source() + "' gave " + object + ": " + e.getMessage(), e);
             }

@@ -1,6 +1,7 @@
 package io.hermesconnect.source.diff.report;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.JMException;
@@ -17,7 +18,9 @@ public final class PollingDiffMetrics implements PollingDiffMetricsMXBean, AutoC
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong writeBackFailures = new AtomicLong();
-    private volatile PollReport last;
+    /** Before the first completed poll: no objects, no events, no time. */
+    private volatile PollReport last = new PollReport(0, Map.of(), Map.of(), 0, Map.of(), Duration.ZERO, Duration.ZERO,
+            Duration.ZERO, Duration.ZERO);
     private volatile String lastError = "";
     private ObjectName name;
 
@@ -68,62 +71,52 @@ public final class PollingDiffMetrics implements PollingDiffMetricsMXBean, AutoC
 
     @Override
     public long getLastPoll() {
-        PollReport report = last;
-        return report == null ? 0 : report.poll();
+        return last.poll();
     }
 
     @Override
     public long getLastPollMillis() {
-        PollReport report = last;
-        return report == null ? 0 : report.total().toMillis();
+        return last.total().toMillis();
     }
 
     @Override
     public long getLastFetchMergeMillis() {
-        PollReport report = last;
-        return report == null ? 0 : report.fetchAndMerge().toMillis();
+        return last.fetchAndMerge().toMillis();
     }
 
     @Override
     public long getLastConstraintMillis() {
-        PollReport report = last;
-        return report == null ? 0 : report.constrain().toMillis();
+        return last.constrain().toMillis();
     }
 
     @Override
     public long getLastDiffEmitMillis() {
-        PollReport report = last;
-        return report == null ? 0 : report.diffAndEmit().toMillis();
+        return last.diffAndEmit().toMillis();
     }
 
     @Override
     public long getLastStateWriteMillis() {
-        PollReport report = last;
-        return report == null ? 0 : report.stateWrite().toMillis();
+        return last.stateWrite().toMillis();
     }
 
     @Override
     public Map<String, Integer> getObjectsPerType() {
-        PollReport report = last;
-        return report == null ? Map.of() : report.objects();
+        return last.objects();
     }
 
     @Override
     public Map<String, Long> getEventsPerOperation() {
-        PollReport report = last;
-        return report == null ? Map.of() : report.events();
+        return last.events();
     }
 
     @Override
     public int getConflicts() {
-        PollReport report = last;
-        return report == null ? 0 : report.conflicts();
+        return last.conflicts();
     }
 
     @Override
     public Map<String, Integer> getFilteredPerType() {
-        PollReport report = last;
-        return report == null ? Map.of() : report.filtered();
+        return last.filtered();
     }
 
     @Override
