@@ -10,7 +10,7 @@ package io.hermesconnect.common.sink;
  * {@link TargetUnavailableException} when the target cannot be reached (Connect retries). An operation of several
  * steps records them in the {@link StepProgress} it is given, which a retry hands back.
  */
-public interface SinkTarget {
+public interface SinkTarget extends AutoCloseable {
 
     /** Creates the object, or makes it equal to {@code after} if it exists. */
     void add(SinkEvent event, StepProgress progress);
@@ -20,4 +20,9 @@ public interface SinkTarget {
 
     /** Removes the object; does nothing if it is already gone. */
     void remove(SinkEvent event, StepProgress progress);
+
+    /** Releases the target's connections; the task calls it when it stops. */
+    @Override
+    default void close() {
+    }
 }
