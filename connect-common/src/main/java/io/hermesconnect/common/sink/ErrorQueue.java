@@ -1,14 +1,18 @@
 package io.hermesconnect.common.sink;
 
+import io.hermesconnect.common.config.EnumChoice;
 import java.time.Clock;
 import java.time.Duration;
-import io.hermesconnect.common.config.EnumChoice;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * failed; {@link #expire} hands events parked longer than the maximum age to an {@link ExpiredEventHandler}.
  *
  * <p>A {@link TargetUnavailableException} propagates (Connect retries the batch): nothing is parked for it.
- * Every change is written through to the {@link ParkedEventStore}, which the queue reads when it is created.
+ * Every change is written through to the {@link ParkedEventStore}. The queue holds the parked objects of the topic
+ * partitions it was {@linkplain #open opened} for: an object belongs to the partition of the record that carried
+ * its first parked event, so that with several tasks each keeps the objects of its own partitions.
  * Not thread-safe: a sink task uses it from its own thread.
  */
 public final class ErrorQueue {
@@ -37,9 +43,10 @@ public final class ErrorQueue {
     private final Clock clock;
     private final Map<ObjectKey, List<ParkedEvent>> parked;
     private final ParentIndex parents = new ParentIndex();
+    private long changes;
 
     /**
-     * A queue in front of {@code target}, holding what {@code store} holds.
+     * An empty queue in front of {@code target}, writing through to {@code store}; {@link #open} loads parked objects.
      *
      * @param maxAge how long an event may stay parked; {@link Duration#ZERO} keeps it until it applies
      */
@@ -53,10 +60,42 @@ public final class ErrorQueue {
         this.expiredEvents = expiredEvents;
         this.clock = clock;
         this.parked = new LinkedHashMap<>();
-        store.load().forEach((object, events) -> {
-            parked.put(object, new ArrayList<>(events));
-            parents.update(object, events);
-        });
+    }
+
+    /**
+     * Takes over the parked objects of {@code partitions} from the store, the object parked first first; returns
+     * how many. An object the queue holds already stays as it is.
+     */
+    public int open(Collection<TopicPartition> partitions) {
+        List<Map.Entry<ObjectKey, List<ParkedEvent>>> loaded = new ArrayList<>(store.load(partitions).entrySet());
+        loaded.sort(Comparator.comparingLong(entry -> entry.getValue().get(0).parkedAtMs()));
+        int taken = 0;
+        for (Map.Entry<ObjectKey, List<ParkedEvent>> entry : loaded) {
+            if (!parked.containsKey(entry.getKey())) {
+                parked.put(entry.getKey(), new ArrayList<>(entry.getValue()));
+                parents.update(entry.getKey(), entry.getValue());
+                changes++;
+                taken++;
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * Forgets the parked objects of {@code partitions}, which stay in the store for the task that opens them next;
+     * returns how many.
+     */
+    public int close(Collection<TopicPartition> partitions) {
+        int released = 0;
+        for (ObjectKey object : List.copyOf(parked.keySet())) {
+            if (partitions.contains(parked.get(object).get(0).sourcePartition())) {
+                parked.remove(object);
+                parents.remove(object);
+                changes++;
+                released++;
+            }
+        }
+        return released;
     }
 
     /** Applies an event, or parks it: behind its object's parked events, for a parked child, or when refused. */
@@ -107,9 +146,10 @@ public final class ErrorQueue {
             List<ParkedEvent> queue = parked.get(object);
             int before = expired;
             while (!queue.isEmpty() && queue.get(0).parkedAtMs() <= oldestAllowed) {
-                ParkedEvent head = queue.remove(0);
-                expiredEvents.expired(head.event(), "parked longer than errors.queue.max.age.ms ("
+                ParkedEvent head = queue.get(0);
+                expiredEvents.expired(head, "parked longer than errors.queue.max.age.ms ("
                         + maxAge.toMillis() + " ms); last error: " + head.reason());
+                queue.remove(0); // only once the handler took it over
                 expired++;
             }
             if (expired > before) {
@@ -117,6 +157,37 @@ public final class ErrorQueue {
             }
         }
         return expired;
+    }
+
+    /** Drops an object's parked events, an operator's decision, and returns them; empty when it has none. */
+    public List<ParkedEvent> drop(ObjectKey object) {
+        List<ParkedEvent> queue = parked.get(object);
+        if (queue == null) {
+            return List.of();
+        }
+        List<ParkedEvent> dropped = List.copyOf(queue);
+        queue.clear();
+        saved(object, queue);
+        return dropped;
+    }
+
+    /** The parked object whose first parked event's record is at {@code position} ({@link ParkedEvent#position}). */
+    public Optional<ObjectKey> findByPosition(String position) {
+        return parked.entrySet().stream().filter(entry -> entry.getValue().get(0).position().equals(position))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    /**
+     * Whether the target may remove {@code object} for good now: it has no parked event, and no parked object needs
+     * it by the foreign-key policy.
+     */
+    public boolean mayRemove(ObjectKey object) {
+        return !parked.containsKey(object) && !isHeldForChildren(object, SinkOperation.REMOVE);
+    }
+
+    /** How many times the parked events changed so far: a reader's cue to look at them again. */
+    public long changes() {
+        return changes;
     }
 
     /** The objects with parked events, the object parked first first. */
@@ -184,8 +255,7 @@ public final class ErrorQueue {
                 ? Remediation.Outcome.KEEP_BOTH
                 : Remediation.outcome(remediation, last.event().operation(), event.operation());
         switch (outcome) {
-            case MERGE -> queue.set(queue.size() - 1,
-                    new ParkedEvent(Remediation.merge(last.event(), event), last.parkedAtMs(), last.reason(), 0));
+            case MERGE -> queue.set(queue.size() - 1, last.mergedWith(event));
             case DROP_BOTH -> queue.remove(queue.size() - 1);
             case IMPOSSIBLE -> {
                 log.error("Bug in the event stream: {} parked behind {}, a pair that cannot happen; both are kept, "
@@ -204,6 +274,7 @@ public final class ErrorQueue {
     /** Writes an object's changed queue through to the store, and forgets the object once it is empty. */
     private void saved(ObjectKey object, List<ParkedEvent> queue) {
         store.save(object, queue);
+        changes++;
         if (queue.isEmpty()) {
             parked.remove(object);
             parents.remove(object);

@@ -1,27 +1,34 @@
 /**
  * The sink core, written once for every sink (DESIGN.md section 7, HERMES.md section 2): a target implements
- * only its operations ({@link io.hermesconnect.common.sink.SinkTarget}), the core does the rest.
+ * only its operations ({@link io.hermesconnect.common.sink.SinkTarget}, optionally with a trash:
+ * {@link io.hermesconnect.common.sink.TrashbinTarget}), the core does the rest.
  *
- * <p>What exists, pure logic without I/O or threads:
  * <ul>
+ *   <li>{@link io.hermesconnect.common.sink.ChangeEventSinkTask}, the base of every sink task: a connector's task
+ *       opens its target, the base reads records, applies them through the error queue, asks Connect for a backoff
+ *       while the target is down, retries and expires parked events, trashes and purges, and reports its status
+ *       ({@link io.hermesconnect.common.sink.SinkTaskMXBean}); {@link io.hermesconnect.common.sink.SinkCoreConfig}
+ *       holds its keys, which every sink connector adds to its own definition;</li>
  *   <li>{@link io.hermesconnect.common.sink.SinkEventReader} reads our change events, Debezium's and tombstones
  *       into {@link io.hermesconnect.common.sink.SinkEvent}s (object kind and key, add / modify / remove, the
  *       states as field maps without unchanged-TOAST placeholders, foreign keys, secret fields);</li>
  *   <li>{@link io.hermesconnect.common.sink.ErrorQueue}: per-object ordering, parking, retries oldest first,
  *       multi-step events resumed through {@link io.hermesconnect.common.sink.StepProgress}, the foreign-key
- *       policy, remediation and the maximum age, over a {@link io.hermesconnect.common.sink.ParkedEventStore}
- *       (in memory for now);</li>
+ *       policy, remediation and the maximum age, over a {@link io.hermesconnect.common.sink.ParkedEventStore};</li>
  *   <li>failure classes: {@link io.hermesconnect.common.sink.TargetDataException} parks the event,
  *       {@link io.hermesconnect.common.sink.TargetUnavailableException} is Connect's {@code RetriableException}.</li>
  * </ul>
  *
- * <p>What the next session adds: the parked-event store on a compacted Kafka topic the connector owns (written
- * and acknowledged before the source offsets that carried the events are committed, read back when a task
- * starts); the sink task base, which reads records, drives the queue from {@code put()}, schedules retries every
- * {@code errors.queue.retry.interval.ms} and expiry, hands expired events to the errant record reporter, turns
- * {@code TargetUnavailableException} into a backoff through {@code context.timeout()}, and must never hand the
- * queue a record it already handed it (a redelivered batch would otherwise park an event twice); the trashbin
- * (trash, recycle, purge); status and metrics (parked objects with reason and age, JMX, a log line on every
- * change of the error state).
+ * <p>Several tasks: a parked object belongs to the topic partition of the record that carried its first parked
+ * event. A task holds the parked objects of the partitions Connect assigned to it: {@code open} loads theirs from
+ * the store, {@code close} forgets them (they stay in the store for the next owner). The foreign-key policy sees
+ * the parked objects of its own task only, so it holds a parent back from a child on another task's partition only
+ * when both travel on one partition (the polling-diff source's single topic) or {@code tasks.max=1}.
+ *
+ * <p>Concurrency: the core applies events one at a time, on the task's thread. Per-object parallelism would fit
+ * without changing a target: events of different objects that are neither parked nor parents of a parked object
+ * could be applied by a pool, keyed by {@link io.hermesconnect.common.sink.ObjectKey} so that one object's events
+ * stay in order, with the queue's bookkeeping (parking, the parent index, the store) kept on the task's thread and
+ * {@code preCommit} waiting for the pool as it waits for the store.
  */
 package io.hermesconnect.common.sink;

@@ -10,21 +10,18 @@ import static io.hermesconnect.common.sink.SinkEvents.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 class ErrorQueueTest {
 
     private final FakeTarget target = new FakeTarget();
     private final InMemoryParkedEventStore store = new InMemoryParkedEventStore();
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = new ManualClock();
     private final List<String> expired = new ArrayList<>();
 
     @Test
@@ -58,7 +55,7 @@ class ErrorQueueTest {
         assertThat(target.applied).containsExactly("ADD [ann]", "MODIFY [ann]");
         assertThat(target.objects).containsEntry(user("ann"), fields("cn", "Anna"));
         assertThat(queue.parkedObjects()).isEmpty();
-        assertThat(store.load()).isEmpty();
+        assertThat(store.load(List.of(SinkEvents.PARTITION))).isEmpty();
     }
 
     @Test
@@ -188,7 +185,7 @@ class ErrorQueueTest {
         assertThat(queue.parkedEvents(user("ann"))).extracting(parked -> parked.event().operation())
                 .containsExactly(SinkOperation.ADD, SinkOperation.REMOVE);
         assertThat(queue.parkedEvents(user("ann")).get(0).event().after()).isEqualTo(fields("cn", "Anna", "bio", "text"));
-        assertThat(store.load().get(user("ann"))).as("written through").hasSize(2);
+        assertThat(store.load(List.of(SinkEvents.PARTITION)).get(user("ann"))).as("written through").hasSize(2);
     }
 
     @Test
@@ -201,7 +198,7 @@ class ErrorQueueTest {
         queue.apply(add(user("ann"), "cn", "Ann again"));
 
         assertThat(queue.parkedObjects()).isEmpty();
-        assertThat(store.load()).isEmpty();
+        assertThat(store.load(List.of(SinkEvents.PARTITION))).isEmpty();
         assertThat(target.applied).containsExactly("ADD [ann]");
         assertThat(target.objects).containsEntry(user("ann"), fields("cn", "Ann again"));
     }
@@ -220,7 +217,7 @@ class ErrorQueueTest {
     @Test
     void expiredEventsGoToTheHandlerWithTheReasonAndLaterOnesStay() {
         ErrorQueue queue = new ErrorQueue(target, store, ForeignKeyPolicy.ON_REMOVE, RemediationMode.DISABLED,
-                Duration.ofHours(1), (event, reason) -> expired.add(event.object().values() + " " + reason), clock);
+                Duration.ofHours(1), (parked, reason) -> expired.add(parked.event().object().values() + " " + reason), clock);
         target.refused.add(user("ann"));
         queue.apply(add(user("ann"), "cn", "Ann"));
         clock.advance(Duration.ofMinutes(30));
@@ -255,6 +252,8 @@ class ErrorQueueTest {
         first.apply(modify(user("bob"), fields("cn", "Bob"), fields("cn", "Bobby"), Set.of()));
 
         ErrorQueue second = queue(ForeignKeyPolicy.ON_REMOVE, RemediationMode.DISABLED);
+        assertThat(second.parkedObjects()).as("nothing before its partitions are opened").isEmpty();
+        assertThat(second.open(List.of(SinkEvents.PARTITION))).isEqualTo(2);
         assertThat(second.parkedObjects()).containsExactly(membership("m1"), user("bob"));
         second.apply(remove(user("ann"), "cn", "Ann"));
         assertThat(second.parkedObjects()).as("the restored membership still holds its user")
@@ -263,6 +262,59 @@ class ErrorQueueTest {
         target.refused.clear();
         assertThat(second.retry()).isEqualTo(3);
         assertThat(target.objects).containsOnlyKeys(user("bob"), membership("m1"));
+    }
+
+    @Test
+    void closingAPartitionForgetsItsObjectsButKeepsThemInTheStore() {
+        ErrorQueue queue = parkedMembershipOfAnn(ForeignKeyPolicy.ON_REMOVE);
+        assertThat(queue.close(List.of(new TopicPartition("other", 0)))).isZero();
+        assertThat(queue.close(List.of(SinkEvents.PARTITION))).isEqualTo(1);
+
+        assertThat(queue.parkedObjects()).isEmpty();
+        queue.apply(remove(user("ann"), "cn", "Ann"));
+        assertThat(target.applied).as("the released membership no longer holds its user").endsWith("REMOVE [ann]");
+        assertThat(store.load(List.of(SinkEvents.PARTITION))).containsOnlyKeys(membership("m1"));
+        assertThat(store.load(List.of(new TopicPartition("other", 0)))).isEmpty();
+    }
+
+    @Test
+    void anOperatorDropsAParkedObjectFoundByTheRecordThatParkedIt() {
+        ErrorQueue queue = parkedMembershipOfAnn(ForeignKeyPolicy.ON_REMOVE);
+        String position = queue.parkedEvents(membership("m1")).get(0).position();
+        assertThat(position).matches("events-0@\\d+");
+        assertThat(queue.findByPosition("events-0@-1")).isEmpty();
+
+        List<ParkedEvent> dropped = queue.drop(queue.findByPosition(position).orElseThrow());
+
+        assertThat(dropped).extracting(parked -> parked.event().object()).containsExactly(membership("m1"));
+        assertThat(queue.parkedObjects()).isEmpty();
+        assertThat(store.load(List.of(SinkEvents.PARTITION))).isEmpty();
+        assertThat(queue.mayRemove(user("ann"))).as("no parked child needs it any more").isTrue();
+        assertThat(queue.drop(membership("m1"))).isEmpty();
+    }
+
+    @Test
+    void anObjectMayBeRemovedForGoodOnlyWhenNothingParkedNeedsIt() {
+        ErrorQueue queue = parkedMembershipOfAnn(ForeignKeyPolicy.ON_REMOVE);
+        assertThat(queue.mayRemove(user("ann"))).as("its parked membership needs it").isFalse();
+        assertThat(queue.mayRemove(membership("m1"))).as("it has parked events").isFalse();
+        assertThat(queue.mayRemove(user("bob"))).isTrue();
+
+        ErrorQueue disabled = parkedMembershipOfAnn(ForeignKeyPolicy.DISABLED);
+        assertThat(disabled.mayRemove(user("ann"))).as("foreign.keys.policy=disabled").isTrue();
+    }
+
+    @Test
+    void aMergedEventKeepsEveryRecordItStandsFor() {
+        ErrorQueue queue = queue(ForeignKeyPolicy.ON_REMOVE, RemediationMode.CONSERVATIVE);
+        target.refused.add(user("ann"));
+        SinkEvent added = add(user("ann"), "cn", "Ann");
+        SinkEvent modified = modify(user("ann"), fields("cn", "Ann"), fields("cn", "Anna"), Set.of());
+        queue.apply(added);
+        queue.apply(modified);
+
+        assertThat(queue.parkedEvents(user("ann"))).singleElement().satisfies(parked ->
+                assertThat(parked.records()).containsExactly(added.record(), modified.record()));
     }
 
     /** A queue where user ann exists and membership m1 of ann is parked, refused by the target. */
@@ -278,29 +330,5 @@ class ErrorQueueTest {
     private ErrorQueue queue(ForeignKeyPolicy policy, RemediationMode remediation) {
         return new ErrorQueue(target, store, policy, remediation, Duration.ZERO,
                 (event, reason) -> expired.add(reason), clock);
-    }
-
-    /** A clock that moves only when told. */
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("not needed");
-        }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
  * can be made to fail on demand (a schema violation fixed later, a server down). Applying an event with
  * {@link #steps} steps performs them one by one, so a test sees which steps a retry repeats.
  */
-final class FakeTarget implements SinkTarget {
+class FakeTarget implements SinkTarget {
 
     final Map<ObjectKey, Map<String, Object>> objects = new LinkedHashMap<>();
     /** Every operation performed, as "OPERATION [key values]", in order. */
@@ -24,6 +24,8 @@ final class FakeTarget implements SinkTarget {
     final Set<ObjectKey> refused = new HashSet<>();
     /** The step at which an object's events fail, as a data error; other steps succeed. */
     final Map<ObjectKey, Integer> failingStep = new HashMap<>();
+    /** Objects whose operations fail as if the target were down, as when it goes down in the middle of a batch. */
+    final Set<ObjectKey> unreachable = new HashSet<>();
     boolean down;
     int steps = 1;
 
@@ -68,7 +70,7 @@ final class FakeTarget implements SinkTarget {
     }
 
     private void check(SinkEvent event) {
-        if (down) {
+        if (down || unreachable.contains(event.object())) {
             throw new TargetUnavailableException("connection refused");
         }
         if (refused.contains(event.object())) {

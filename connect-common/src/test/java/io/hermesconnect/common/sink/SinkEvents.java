@@ -5,10 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /** Sink events built directly, for tests of the error queue and remediation. */
 final class SinkEvents {
+
+    /** The partition of every record these events come from. */
+    static final TopicPartition PARTITION = new TopicPartition("events", 0);
 
     private static long offset;
 
