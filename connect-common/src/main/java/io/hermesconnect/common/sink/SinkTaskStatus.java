@@ -1,7 +1,7 @@
 package io.hermesconnect.common.sink;
 
 import io.hermesconnect.common.config.EnumChoice;
-import java.lang.management.ManagementFactory;
+import io.hermesconnect.common.jmx.JmxRegistration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +65,7 @@ final class SinkTaskStatus implements SinkTaskMXBean, AutoCloseable {
     /** When the rate was last measured, or -1 before the first time. */
     private long lastRateAtMs = -1;
     private long appliedAtLastRate;
-    private ObjectName name;
+    private JmxRegistration registration;
 
     /** The parked objects and the rate, as of the last refresh. */
     private record Snapshot(int objects, long events, long oldestParkedAtMs, List<String> reasons, double operationsPerSecond) {
@@ -87,18 +85,8 @@ final class SinkTaskStatus implements SinkTaskMXBean, AutoCloseable {
 
     /** Registers the bean; one left by an earlier task of the same name in this JVM is replaced. */
     SinkTaskStatus register(String connector, int task) {
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName objectName = ObjectName.getInstance("io.hermesconnect:type=sink-task,connector="
-                    + ObjectName.quote(connector) + ",task=" + task);
-            if (server.isRegistered(objectName)) {
-                server.unregisterMBean(objectName);
-            }
-            server.registerMBean(this, objectName);
-            name = objectName;
-        } catch (JMException e) {
-            LOG.warn("Cannot register the status of sink task {}: {}", taskName, e.toString());
-        }
+        registration = JmxRegistration.register(this, "io.hermesconnect:type=sink-task,connector=" + ObjectName.quote(connector)
+                + ",task=" + task);
         return this;
     }
 
@@ -193,7 +181,7 @@ final class SinkTaskStatus implements SinkTaskMXBean, AutoCloseable {
         } else {
             LOG.warn("Sink task {}: {} parked object(s) (was {}), {} parked event(s), the oldest parked {} s ago; "
                     + "JMX attribute ParkedObjectReasons of {} says why", taskName, after.objects(), before.objects(),
-                    after.events(), (nowMs - after.oldestParkedAtMs()) / 1000, name);
+                    after.events(), (nowMs - after.oldestParkedAtMs()) / 1000, registration.name());
         }
     }
 
@@ -313,13 +301,8 @@ final class SinkTaskStatus implements SinkTaskMXBean, AutoCloseable {
 
     @Override
     public void close() {
-        if (name == null) {
-            return;
-        }
-        try {
-            ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
-        } catch (JMException e) {
-            LOG.debug("The status of sink task {} was already unregistered: {}", taskName, e.toString());
+        if (registration != null) {
+            registration.close();
         }
     }
 }
