@@ -33,7 +33,7 @@ final class SinkTaskStatus implements SinkTaskMXBean, AutoCloseable {
     static final int MAX_LISTED = 100;
     /** How long a JMX operation waits for the task to run it before it answers that it is scheduled. */
     static final Duration REQUEST_WAIT = Duration.ofSeconds(10);
-    private static final long RATE_INTERVAL_MS = 1000;
+    private static final long REFRESH_INTERVAL_MS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(SinkTaskStatus.class);
 
     /** What an operator can ask a task to do. */
@@ -61,10 +61,9 @@ final class SinkTaskStatus implements SinkTaskMXBean, AutoCloseable {
     private volatile Snapshot snapshot = new Snapshot(0, 0, 0, List.of(), 0);
     private volatile long waitingSinceMs;
     private volatile String waitingReason = "";
-    private long changesSeen;
-    /** When the rate was last measured, or -1 before the first time. */
-    private long lastRateAtMs = -1;
-    private long appliedAtLastRate;
+    /** When the figures were last taken, or -1 before the first time. */
+    private long lastRefreshMs = -1;
+    private long appliedAtLastRefresh;
     private JmxRegistration registration;
 
     /** The parked objects and the rate, as of the last refresh. */
@@ -138,23 +137,22 @@ final class SinkTaskStatus implements SinkTaskMXBean, AutoCloseable {
     }
 
     /**
-     * Takes the parked objects' figures from {@code queue} when they changed, and the rate of operations at most once
-     * a second; logs a line when the number of parked objects changed.
+     * Takes the rate of operations, and the parked objects' figures from {@code queue}, at most once a second (they
+     * take a pass over every parked object), and at once when the number of parked objects changed, which it logs.
      */
     void refresh(ErrorQueue queue, long nowMs) {
         Snapshot before = snapshot;
-        double rate = before.operationsPerSecond();
-        if (lastRateAtMs < 0 || nowMs - lastRateAtMs >= RATE_INTERVAL_MS) {
-            long appliedNow = appliedTotal();
-            rate = lastRateAtMs < 0 ? 0 : (appliedNow - appliedAtLastRate) * 1000.0 / (nowMs - lastRateAtMs);
-            lastRateAtMs = nowMs;
-            appliedAtLastRate = appliedNow;
-        }
-        if (queue.changes() == changesSeen) {
-            snapshot = new Snapshot(before.objects(), before.events(), before.oldestParkedAtMs(), before.reasons(), rate);
+        boolean due = lastRefreshMs < 0 || nowMs - lastRefreshMs >= REFRESH_INTERVAL_MS;
+        if (!due && queue.parkedObjects().size() == before.objects()) {
             return;
         }
-        changesSeen = queue.changes();
+        double rate = before.operationsPerSecond();
+        if (due) {
+            long appliedNow = appliedTotal();
+            rate = lastRefreshMs < 0 ? 0 : (appliedNow - appliedAtLastRefresh) * 1000.0 / (nowMs - lastRefreshMs);
+            lastRefreshMs = nowMs;
+            appliedAtLastRefresh = appliedNow;
+        }
         long events = 0;
         long oldest = 0;
         List<String> reasons = new ArrayList<>();

@@ -88,6 +88,7 @@ class ChangeEventSinkTaskIT {
         ChangeEventSinkTask second = started();
         try {
             assertThat(second.status().getParkedEvents()).as("only what was committed").isEqualTo(1);
+            clock.advance(Duration.ofSeconds(1)); // the figures of an unchanged number of objects are taken once a second
             second.put(uncommitted);
             assertThat(second.status().getParkedEvents()).isEqualTo(2);
             target.refused.clear();
