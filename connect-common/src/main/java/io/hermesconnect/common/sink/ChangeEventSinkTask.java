@@ -59,7 +59,7 @@ public abstract class ChangeEventSinkTask extends SinkTask {
     private ConnectException storeFailure;
 
     protected ChangeEventSinkTask() {
-        this(Clock.systemUTC(), config -> new InMemoryParkedEventStore());
+        this(Clock.systemUTC(), KafkaParkedEventStore::open);
     }
 
     /** Visible for testing: a task with its clock and its store. */
@@ -248,6 +248,11 @@ public abstract class ChangeEventSinkTask extends SinkTask {
         try (SinkTarget closingTarget = target; ParkedEventStore closingStore = store; SinkTaskStatus closingStatus = status) {
             LOG.info("Sink task {} stopped", taskName);
         }
+    }
+
+    /** The task's status, as its JMX bean shows it. Visible for testing. */
+    SinkTaskMXBean status() {
+        return status;
     }
 
     /** The operator requests, run on the task's thread. */

@@ -43,7 +43,6 @@ public final class ErrorQueue {
     private final Clock clock;
     private final Map<ObjectKey, List<ParkedEvent>> parked;
     private final ParentIndex parents = new ParentIndex();
-    private long changes;
 
     /**
      * An empty queue in front of {@code target}, writing through to {@code store}; {@link #open} loads parked objects.
@@ -74,7 +73,6 @@ public final class ErrorQueue {
             if (!parked.containsKey(entry.getKey())) {
                 parked.put(entry.getKey(), new ArrayList<>(entry.getValue()));
                 parents.update(entry.getKey(), entry.getValue());
-                changes++;
                 taken++;
             }
         }
@@ -91,7 +89,6 @@ public final class ErrorQueue {
             if (partitions.contains(parked.get(object).get(0).sourcePartition())) {
                 parked.remove(object);
                 parents.remove(object);
-                changes++;
                 released++;
             }
         }
@@ -185,11 +182,6 @@ public final class ErrorQueue {
         return !parked.containsKey(object) && !isHeldForChildren(object, SinkOperation.REMOVE);
     }
 
-    /** How many times the parked events changed so far: a reader's cue to look at them again. */
-    public long changes() {
-        return changes;
-    }
-
     /** The objects with parked events, the object parked first first. */
     public Set<ObjectKey> parkedObjects() {
         return Collections.unmodifiableSet(parked.keySet());
@@ -274,7 +266,6 @@ public final class ErrorQueue {
     /** Writes an object's changed queue through to the store, and forgets the object once it is empty. */
     private void saved(ObjectKey object, List<ParkedEvent> queue) {
         store.save(object, queue);
-        changes++;
         if (queue.isEmpty()) {
             parked.remove(object);
             parents.remove(object);

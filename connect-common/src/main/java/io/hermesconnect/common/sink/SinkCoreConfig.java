@@ -1,5 +1,6 @@
 package io.hermesconnect.common.sink;
 
+import io.hermesconnect.common.config.ConfigDocs;
 import io.hermesconnect.common.config.ConfigValidation;
 import io.hermesconnect.common.config.EnumChoice;
 import io.hermesconnect.common.config.GroupedConfigDef;
@@ -119,6 +120,18 @@ public final class SinkCoreConfig extends PluginConfig {
         GroupedConfigDef def = new GroupedConfigDef();
         define(def);
         return def.configDef().defineInternal(TASK_ID, Type.INT, 0, Range.atLeast(0), Importance.LOW, "");
+    }
+
+    /** The Markdown reference of the core's keys, as {@code sink-core.md} includes it. */
+    public static String reference() {
+        return ConfigDocs.markdown("Reference of the sink core's keys", "Generated from their definitions "
+                + "(`SinkCoreConfig.reference()`); every sink connector has these keys beside its own.", CONFIG_DEF)
+                .replaceAll("(?m)^#", "##");
+    }
+
+    /** Prints {@link #reference()}. */
+    public static void main(String[] args) {
+        System.out.print(reference());
     }
 
     /**

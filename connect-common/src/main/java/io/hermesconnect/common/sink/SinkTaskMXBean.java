@@ -7,8 +7,8 @@ import java.util.Map;
  * A sink task's status and operations, registered as
  * {@code io.hermesconnect:type=sink-task,connector=<name>,task=<id>}. Connect's task status says RUNNING while a
  * task waits for its target or holds parked objects: this bean (and the worker log) says why. The counts are since
- * the task started; the parked objects are those of the partitions assigned to the task, as of the task's last
- * {@code put()}. Nothing here shows a field value.
+ * the task started; the parked objects are those of the partitions assigned to the task, taken at most a second
+ * before the task's last {@code put()} and at once when their number changes. Nothing here shows a field value.
  */
 public interface SinkTaskMXBean {
 

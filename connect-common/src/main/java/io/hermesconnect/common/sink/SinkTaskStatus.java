@@ -1,7 +1,7 @@
 package io.hermesconnect.common.sink;
 
 import io.hermesconnect.common.config.EnumChoice;
-import java.lang.management.ManagementFactory;
+import io.hermesconnect.common.jmx.JmxRegistration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +33,7 @@ final class SinkTaskStatus implements SinkTaskMXBean, AutoCloseable {
     static final int MAX_LISTED = 100;
     /** How long a JMX operation waits for the task to run it before it answers that it is scheduled. */
     static final Duration REQUEST_WAIT = Duration.ofSeconds(10);
-    private static final long RATE_INTERVAL_MS = 1000;
+    private static final long REFRESH_INTERVAL_MS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(SinkTaskStatus.class);
 
     /** What an operator can ask a task to do. */
@@ -63,11 +61,10 @@ final class SinkTaskStatus implements SinkTaskMXBean, AutoCloseable {
     private volatile Snapshot snapshot = new Snapshot(0, 0, 0, List.of(), 0);
     private volatile long waitingSinceMs;
     private volatile String waitingReason = "";
-    private long changesSeen;
-    /** When the rate was last measured, or -1 before the first time. */
-    private long lastRateAtMs = -1;
-    private long appliedAtLastRate;
-    private ObjectName name;
+    /** When the figures were last taken, or -1 before the first time. */
+    private long lastRefreshMs = -1;
+    private long appliedAtLastRefresh;
+    private JmxRegistration registration;
 
     /** The parked objects and the rate, as of the last refresh. */
     private record Snapshot(int objects, long events, long oldestParkedAtMs, List<String> reasons, double operationsPerSecond) {
@@ -87,18 +84,8 @@ final class SinkTaskStatus implements SinkTaskMXBean, AutoCloseable {
 
     /** Registers the bean; one left by an earlier task of the same name in this JVM is replaced. */
     SinkTaskStatus register(String connector, int task) {
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName objectName = ObjectName.getInstance("io.hermesconnect:type=sink-task,connector="
-                    + ObjectName.quote(connector) + ",task=" + task);
-            if (server.isRegistered(objectName)) {
-                server.unregisterMBean(objectName);
-            }
-            server.registerMBean(this, objectName);
-            name = objectName;
-        } catch (JMException e) {
-            LOG.warn("Cannot register the status of sink task {}: {}", taskName, e.toString());
-        }
+        registration = JmxRegistration.register(this, "io.hermesconnect:type=sink-task,connector=" + ObjectName.quote(connector)
+                + ",task=" + task);
         return this;
     }
 
@@ -150,23 +137,22 @@ final class SinkTaskStatus implements SinkTaskMXBean, AutoCloseable {
     }
 
     /**
-     * Takes the parked objects' figures from {@code queue} when they changed, and the rate of operations at most once
-     * a second; logs a line when the number of parked objects changed.
+     * Takes the rate of operations, and the parked objects' figures from {@code queue}, at most once a second (they
+     * take a pass over every parked object), and at once when the number of parked objects changed, which it logs.
      */
     void refresh(ErrorQueue queue, long nowMs) {
         Snapshot before = snapshot;
-        double rate = before.operationsPerSecond();
-        if (lastRateAtMs < 0 || nowMs - lastRateAtMs >= RATE_INTERVAL_MS) {
-            long appliedNow = appliedTotal();
-            rate = lastRateAtMs < 0 ? 0 : (appliedNow - appliedAtLastRate) * 1000.0 / (nowMs - lastRateAtMs);
-            lastRateAtMs = nowMs;
-            appliedAtLastRate = appliedNow;
-        }
-        if (queue.changes() == changesSeen) {
-            snapshot = new Snapshot(before.objects(), before.events(), before.oldestParkedAtMs(), before.reasons(), rate);
+        boolean due = lastRefreshMs < 0 || nowMs - lastRefreshMs >= REFRESH_INTERVAL_MS;
+        if (!due && queue.parkedObjects().size() == before.objects()) {
             return;
         }
-        changesSeen = queue.changes();
+        double rate = before.operationsPerSecond();
+        if (due) {
+            long appliedNow = appliedTotal();
+            rate = lastRefreshMs < 0 ? 0 : (appliedNow - appliedAtLastRefresh) * 1000.0 / (nowMs - lastRefreshMs);
+            lastRefreshMs = nowMs;
+            appliedAtLastRefresh = appliedNow;
+        }
         long events = 0;
         long oldest = 0;
         List<String> reasons = new ArrayList<>();
@@ -193,7 +179,7 @@ final class SinkTaskStatus implements SinkTaskMXBean, AutoCloseable {
         } else {
             LOG.warn("Sink task {}: {} parked object(s) (was {}), {} parked event(s), the oldest parked {} s ago; "
                     + "JMX attribute ParkedObjectReasons of {} says why", taskName, after.objects(), before.objects(),
-                    after.events(), (nowMs - after.oldestParkedAtMs()) / 1000, name);
+                    after.events(), (nowMs - after.oldestParkedAtMs()) / 1000, registration.name());
         }
     }
 
@@ -313,13 +299,8 @@ final class SinkTaskStatus implements SinkTaskMXBean, AutoCloseable {
 
     @Override
     public void close() {
-        if (name == null) {
-            return;
-        }
-        try {
-            ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
-        } catch (JMException e) {
-            LOG.debug("The status of sink task {} was already unregistered: {}", taskName, e.toString());
+        if (registration != null) {
+            registration.close();
         }
     }
 }

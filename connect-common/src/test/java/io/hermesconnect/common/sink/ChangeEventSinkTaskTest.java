@@ -57,6 +57,9 @@ class ChangeEventSinkTaskTest {
                 .doesNotContain("secret-key");
         assertThat(status().getUnreadableRecords()).isEqualTo(1);
         assertThat(status().getAppliedEvents()).containsEntry("add", 1L).containsEntry("modify", 1L).containsEntry("remove", 1L);
+        clock.advance(Duration.ofSeconds(2));
+        task.put(List.of());
+        assertThat(status().getOperationsPerSecond()).isEqualTo(1.5);
     }
 
     @Test

@@ -8,6 +8,13 @@ final class FakeSinkTask extends ChangeEventSinkTask {
 
     private final SinkTarget target;
 
+    /** A task whose parked events live in the Kafka topic its settings name, as a connector's task's do. */
+    FakeSinkTask(SinkTarget target, Clock clock) {
+        super(clock, KafkaParkedEventStore::open);
+        this.target = target;
+    }
+
+    /** A task whose parked events live in {@code store}. */
     FakeSinkTask(SinkTarget target, ParkedEventStore store, Clock clock) {
         super(clock, config -> store);
         this.target = target;

@@ -3,22 +3,16 @@ package io.hermesconnect.source.wal;
 import io.hermesconnect.common.event.ChangeEvent;
 import io.hermesconnect.common.event.ChangeEventSchemas;
 import io.hermesconnect.common.event.SourceInfo;
+import io.hermesconnect.common.jmx.JmxRegistration;
 import io.hermesconnect.source.wal.replication.Lsn;
 import java.util.List;
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.LongAdder;
-import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The task's JMX metrics: written by the reading threads, read by JMX clients. */
 public final class WalSourceMetrics implements WalSourceMetricsMBean, AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(WalSourceMetrics.class);
 
     private final LongAdder events = new LongAdder();
     private volatile long lagMillis;
@@ -30,21 +24,11 @@ public final class WalSourceMetrics implements WalSourceMetricsMBean, AutoClosea
     private long rateSampleCount;
     private long rateSampleNanos = System.nanoTime();
     private double rate;
-    private ObjectName name;
+    private JmxRegistration registration;
 
-    /** Registers the bean; a clash (another task with the same prefix in this JVM) is logged, not fatal. */
+    /** Registers the bean; one left by an earlier task of the same prefix in this JVM is replaced. */
     public WalSourceMetrics register(String topicPrefix) {
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName objectName = ObjectName.getInstance("io.hermesconnect:type=wal-source,name=" + ObjectName.quote(topicPrefix));
-            if (server.isRegistered(objectName)) {
-                server.unregisterMBean(objectName);
-            }
-            server.registerMBean(this, objectName);
-            name = objectName;
-        } catch (JMException e) {
-            LOG.warn("Cannot register the WAL source metrics for {}: {}", topicPrefix, e.toString());
-        }
+        registration = JmxRegistration.register(this, "io.hermesconnect:type=wal-source,name=" + ObjectName.quote(topicPrefix));
         return this;
     }
 
@@ -138,12 +122,8 @@ public final class WalSourceMetrics implements WalSourceMetricsMBean, AutoClosea
 
     @Override
     public void close() {
-        if (name != null) {
-            try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
-            } catch (JMException e) {
-                LOG.debug("Metrics bean {} already gone", name, e);
-            }
+        if (registration != null) {
+            registration.close();
         }
     }
 }

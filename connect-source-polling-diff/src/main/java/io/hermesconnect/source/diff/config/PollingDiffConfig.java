@@ -6,6 +6,7 @@ import io.hermesconnect.common.config.EnumChoice;
 import io.hermesconnect.common.config.GroupedConfigDef;
 import io.hermesconnect.common.config.NonEmptyString;
 import io.hermesconnect.common.config.PluginConfig;
+import io.hermesconnect.common.config.ReplicationFactor;
 import io.hermesconnect.common.config.UniqueNames;
 import io.hermesconnect.source.diff.event.TopicRouting;
 import java.time.Duration;
@@ -221,21 +222,5 @@ public final class PollingDiffConfig extends PluginConfig {
     /** The state store's Kafka client settings, {@code state.kafka.} stripped; they may hold secrets (SASL): never log them. */
     public Map<String, Object> stateKafkaSettings() {
         return originalsWithPrefix(STATE_KAFKA_PREFIX);
-    }
-
-    /** -1 (the broker's default) or at least 1. */
-    private static final class ReplicationFactor implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            short factor = (Short) value;
-            if (factor != -1 && factor < 1) {
-                throw new ConfigException(name, value, "must be -1 or at least 1");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "-1 (the broker's default) or at least 1";
-        }
     }
 }

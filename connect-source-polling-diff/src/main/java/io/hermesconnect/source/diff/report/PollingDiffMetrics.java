@@ -1,19 +1,13 @@
 package io.hermesconnect.source.diff.report;
 
-import java.lang.management.ManagementFactory;
+import io.hermesconnect.common.jmx.JmxRegistration;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The task's JMX metrics: written by the task's thread after each poll, read by JMX clients. */
 public final class PollingDiffMetrics implements PollingDiffMetricsMXBean, AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PollingDiffMetrics.class);
 
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -22,22 +16,12 @@ public final class PollingDiffMetrics implements PollingDiffMetricsMXBean, AutoC
     private volatile PollReport last = new PollReport(0, Map.of(), Map.of(), 0, Map.of(), Duration.ZERO, Duration.ZERO,
             Duration.ZERO, Duration.ZERO);
     private volatile String lastError = "";
-    private ObjectName name;
+    private JmxRegistration registration;
 
     /** Registers the bean; one left by an earlier task of the same prefix in this JVM is replaced. */
     public PollingDiffMetrics register(String topicPrefix) {
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName objectName = ObjectName.getInstance("io.hermesconnect:type=polling-diff-source,name="
-                    + ObjectName.quote(topicPrefix));
-            if (server.isRegistered(objectName)) {
-                server.unregisterMBean(objectName);
-            }
-            server.registerMBean(this, objectName);
-            name = objectName;
-        } catch (JMException e) {
-            LOG.warn("Cannot register the polling-diff source metrics for {}: {}", topicPrefix, e.toString());
-        }
+        registration = JmxRegistration.register(this, "io.hermesconnect:type=polling-diff-source,name="
+                + ObjectName.quote(topicPrefix));
         return this;
     }
 
@@ -131,13 +115,8 @@ public final class PollingDiffMetrics implements PollingDiffMetricsMXBean, AutoC
 
     @Override
     public void close() {
-        if (name == null) {
-            return;
-        }
-        try {
-            ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
-        } catch (JMException e) {
-            LOG.debug("The polling-diff source metrics were already unregistered: {}", e.toString());
+        if (registration != null) {
+            registration.close();
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.hermesconnect.source.diff.store;
 
+import io.hermesconnect.common.kafka.CompactedTopic;
+import io.hermesconnect.common.kafka.CompactedTopic.OffsetRange;
 import io.hermesconnect.source.diff.merge.LastEmittedState;
 import io.hermesconnect.source.diff.model.DataObject;
 import io.hermesconnect.source.diff.model.ObjectKey;
@@ -8,6 +10,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +29,12 @@ public final class StateStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateStore.class);
 
-    private final StateTopic topic;
+    private final CompactedTopic topic;
     private final LocalCopy local;
     private RestoreReport restore;
     private PollStateWriter writer;
 
-    private StateStore(StateTopic topic, LocalCopy local) {
+    private StateStore(CompactedTopic topic, LocalCopy local) {
         this.topic = topic;
         this.local = local;
     }
@@ -46,7 +49,7 @@ public final class StateStore implements AutoCloseable {
      */
     public static StateStore open(StateStoreSettings settings) {
         long start = System.nanoTime();
-        StateTopic topic = StateTopic.open(settings);
+        CompactedTopic topic = CompactedTopic.open(settings.topicSettings());
         StateStore store = null;
         try {
             store = new StateStore(topic, LocalCopy.open(settings.directory()));
@@ -76,7 +79,7 @@ public final class StateStore implements AutoCloseable {
             from = position.get().nextOffset();
             outcome = from == end ? Outcome.USED_AS_IS : Outcome.CAUGHT_UP;
         }
-        long records = topic.readInto(local, from, end);
+        long records = topic.read(from, end, reader());
         local.commit();
         Set<String> types = types();
         long objects = types.stream().mapToLong(this::size).sum();
@@ -171,8 +174,12 @@ public final class StateStore implements AutoCloseable {
     }
 
     /** Writes the pending records to the topic and waits for their acknowledgement. */
-    StateTopic.OffsetRange writePending() {
-        return topic.writeAll(local.pending());
+    OffsetRange writePending() {
+        for (Iterator<SerializedRecord> pending = local.pending(); pending.hasNext(); ) {
+            SerializedRecord record = pending.next();
+            topic.send(record.key(), record.value());
+        }
+        return topic.flush();
     }
 
     /**
@@ -180,7 +187,7 @@ public final class StateStore implements AutoCloseable {
      * When they are not right after the local copy's offset (another client wrote to the topic, or an earlier commit
      * failed half-way), the copy catches up from the topic instead, which holds them too.
      */
-    void applyPending(StateTopic.OffsetRange written) {
+    void applyPending(OffsetRange written) {
         long expected = local.position().orElseThrow().nextOffset();
         if (written.first() == expected && written.count() == local.pendingCount()) {
             for (Iterator<SerializedRecord> pending = local.pending(); pending.hasNext(); ) {
@@ -190,10 +197,25 @@ public final class StateStore implements AutoCloseable {
         } else {
             LOG.warn("The state topic '{}' holds records this store did not write (its records start at offset {},"
                     + " the local copy's at {}): catching up from the topic", topic.name(), written.first(), expected);
-            topic.readInto(local, expected, written.last() + 1);
+            topic.read(expected, written.last() + 1, reader());
         }
         local.clearPending();
         local.commit();
+    }
+
+    /** Reads the topic's records into the local copy. */
+    private CompactedTopic.Reader reader() {
+        return new CompactedTopic.Reader() {
+            @Override
+            public void apply(ConsumerRecord<byte[], byte[]> record) {
+                local.apply(new SerializedRecord(record.key(), record.value()));
+            }
+
+            @Override
+            public void readUpTo(long nextOffset) {
+                local.appliedUpTo(nextOffset);
+            }
+        };
     }
 
     /** Called by the writer once it is committed or discarded. */

@@ -1,5 +1,6 @@
 package io.hermesconnect.source.diff.store;
 
+import io.hermesconnect.common.kafka.CompactedTopicSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -23,19 +24,16 @@ public record StateStoreSettings(Path directory, String topic, int replicationFa
     /** Checks the settings and copies the client properties. */
     public StateStoreSettings {
         Objects.requireNonNull(directory, "directory");
-        if (topic == null || topic.isBlank()) {
-            throw new IllegalArgumentException("The state topic's name must not be blank");
-        }
-        if (replicationFactor < 1 && replicationFactor != -1 || replicationFactor > Short.MAX_VALUE) {
-            throw new IllegalArgumentException("The state topic's replication factor must be at least 1, or -1 for the"
-                    + " broker's default");
-        }
-        kafkaProperties = Map.copyOf(kafkaProperties);
-        if (clientId == null || clientId.isBlank()) {
-            throw new IllegalArgumentException("The state store's client id must not be blank");
-        }
-        if (kafkaTimeout.isNegative() || kafkaTimeout.isZero()) {
-            throw new IllegalArgumentException("The state store's Kafka timeout must be positive");
-        }
+        kafkaProperties = topicSettings(topic, replicationFactor, kafkaProperties, clientId, kafkaTimeout).kafkaProperties();
+    }
+
+    /** The state topic's settings. */
+    CompactedTopicSettings topicSettings() {
+        return topicSettings(topic, replicationFactor, kafkaProperties, clientId, kafkaTimeout);
+    }
+
+    private static CompactedTopicSettings topicSettings(String topic, int replicationFactor, Map<String, Object> kafkaProperties,
+            String clientId, Duration kafkaTimeout) {
+        return new CompactedTopicSettings("state topic", topic, replicationFactor, kafkaProperties, clientId, kafkaTimeout);
     }
 }

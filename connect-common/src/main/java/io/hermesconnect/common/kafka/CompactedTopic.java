@@ -1,8 +1,7 @@
-package io.hermesconnect.source.diff.store;
+package io.hermesconnect.common.kafka;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,22 +19,37 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /**
- * The state topic's one partition, written by a producer that waits for every replica ({@code acks=all},
- * idempotent, so records keep their order) and read by a consumer without group (nothing is committed to Kafka:
- * the local copy records how far it read).
+ * The one partition of a compacted topic a connector owns (a state topic, a parked-event topic), created if missing
+ * ({@link CompactedTopicSetup}); written by a producer that waits for every replica ({@code acks=all}, idempotent,
+ * so records keep their order) and read by a consumer without group (nothing is committed to Kafka: the reader
+ * records how far it read). One thread at a time uses it.
  */
-final class StateTopic implements AutoCloseable {
+public final class CompactedTopic implements AutoCloseable {
 
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
 
+    /** Takes the records a {@link #read} reads. */
+    public interface Reader {
+
+        /** Takes one record; throwing stops the read. */
+        void apply(ConsumerRecord<byte[], byte[]> record);
+
+        /** Every record before {@code nextOffset} was applied. */
+        default void readUpTo(long nextOffset) {
+        }
+    }
+
+    private final String named;
     private final String name;
     private final String id;
     private final TopicPartition partition;
     private final Duration timeout;
     private final KafkaProducer<byte[], byte[]> producer;
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private SendTracker sent = new SendTracker();
 
-    private StateTopic(StateStoreSettings settings, String id) {
+    private CompactedTopic(CompactedTopicSettings settings, String id) {
+        this.named = "the " + settings.description() + " '" + settings.topic() + "'";
         this.name = settings.topic();
         this.id = id;
         this.partition = new TopicPartition(name, 0);
@@ -50,14 +64,18 @@ final class StateTopic implements AutoCloseable {
         consumer.assign(List.of(partition));
     }
 
-    /** Creates or checks the topic ({@link StateTopicSetup}) and connects to it. */
-    static StateTopic open(StateStoreSettings settings) {
-        return new StateTopic(settings, StateTopicSetup.ensure(settings));
+    /**
+     * Creates or checks the topic and connects to it.
+     *
+     * @throws ConnectException naming the topic when it is not as it must be or the broker does not answer
+     */
+    public static CompactedTopic open(CompactedTopicSettings settings) {
+        return new CompactedTopic(settings, CompactedTopicSetup.ensure(settings));
     }
 
-    private static Map<String, Object> producerProperties(StateStoreSettings settings) {
+    private static Map<String, Object> producerProperties(CompactedTopicSettings settings) {
         Map<String, Object> properties = new HashMap<>();
-        // a poll may write many records: batch them (the user's state.kafka.* may say otherwise)
+        // a writer may send many records at once: batch them (the user's Kafka settings may say otherwise)
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         properties.putAll(settings.kafkaProperties());
@@ -70,7 +88,7 @@ final class StateTopic implements AutoCloseable {
         return properties;
     }
 
-    private static Map<String, Object> consumerProperties(StateStoreSettings settings) {
+    private static Map<String, Object> consumerProperties(CompactedTopicSettings settings) {
         Map<String, Object> properties = new HashMap<>();
         // a restore reads the whole topic: large fetches
         properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
@@ -85,42 +103,42 @@ final class StateTopic implements AutoCloseable {
         return properties;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** The topic's id, which changes when the topic is deleted and created again. */
-    String id() {
+    public String id() {
         return id;
     }
 
     /** The offset of the topic's first record (0 unless records were deleted). */
-    long startOffset() {
+    public long startOffset() {
         try {
             return consumer.beginningOffsets(List.of(partition), timeout).get(partition);
         } catch (KafkaException e) {
-            throw new ConnectException("Could not read the first offset of the state topic '" + name + "'", e);
+            throw new ConnectException("Could not read the first offset of " + named, e);
         }
     }
 
     /** The offset the next record written will get. */
-    long endOffset() {
+    public long endOffset() {
         try {
             return consumer.endOffsets(List.of(partition), timeout).get(partition);
         } catch (KafkaException e) {
-            throw new ConnectException("Could not read the end offset of the state topic '" + name + "'", e);
+            throw new ConnectException("Could not read the end offset of " + named, e);
         }
     }
 
     /**
-     * Applies the records from offset {@code from} to at least {@code end} to {@code copy}, telling it after each
+     * Hands the records from offset {@code from} to at least {@code end} to {@code reader}, telling it after each
      * batch how far it got; streams, so the topic is never whole on the heap.
      *
-     * @return the number of records applied
-     * @throws ConnectException naming the topic when a record is not a state record or reading makes no progress
-     *                          for the Kafka timeout
+     * @return the number of records read
+     * @throws ConnectException naming the topic when the reader refuses a record or reading makes no progress for
+     *                          the Kafka timeout
      */
-    long readInto(LocalCopy copy, long from, long end) {
+    public long read(long from, long end, Reader reader) {
         if (from >= end) {
             return 0;
         }
@@ -131,54 +149,60 @@ final class StateTopic implements AutoCloseable {
             long lastProgress = System.nanoTime();
             while (position < end) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
-                    apply(copy, record);
+                    apply(reader, record);
                     records++;
                 }
                 long next = consumer.position(partition, timeout);
                 if (next > position) {
                     position = next;
                     lastProgress = System.nanoTime();
-                    copy.appliedUpTo(position);
+                    reader.readUpTo(position);
                 } else if (System.nanoTime() - lastProgress > timeout.toNanos()) {
-                    throw new ConnectException("Reading the state topic '" + name + "' made no progress at offset "
-                            + position + " for " + timeout + " (it ends at " + end + ")");
+                    throw new ConnectException("Reading " + named + " made no progress at offset " + position + " for "
+                            + timeout + " (it ends at " + end + ")");
                 }
             }
             return records;
         } catch (ConnectException e) {
             throw e; // ours, already naming the topic
         } catch (KafkaException e) {
-            throw new ConnectException("Could not read the state topic '" + name + "' from offset " + from, e);
+            throw new ConnectException("Could not read " + named + " from offset " + from, e);
         }
     }
 
-    private void apply(LocalCopy copy, ConsumerRecord<byte[], byte[]> record) {
+    private void apply(Reader reader, ConsumerRecord<byte[], byte[]> record) {
         try {
-            copy.apply(new SerializedRecord(record.key(), record.value()));
+            reader.apply(record);
         } catch (RuntimeException e) {
-            throw new ConnectException("Could not apply the record at offset " + record.offset() + " of the state topic '"
-                    + name + "': is another client writing to it?", e);
+            throw new ConnectException("Could not read the record at offset " + record.offset() + " of " + named
+                    + ": is another client writing to it?", e);
+        }
+    }
+
+    /** Sends a record, a tombstone when {@code value} is null, without waiting; {@link #flush} waits. */
+    public void send(byte[] key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(name, 0, key, value), sent);
+        } catch (KafkaException e) {
+            throw new ConnectException("Could not write to " + named, e);
         }
     }
 
     /**
-     * Writes {@code records} in order and waits until every one is acknowledged.
+     * Waits until every record sent since the last flush is acknowledged.
      *
-     * @return the offsets the records got
+     * @return the offsets they got
      * @throws ConnectException naming the topic when a record could not be written
      */
-    OffsetRange writeAll(Iterator<SerializedRecord> records) {
-        SendTracker tracker = new SendTracker();
+    public OffsetRange flush() {
         try {
-            while (records.hasNext()) {
-                SerializedRecord record = records.next();
-                producer.send(new ProducerRecord<>(name, 0, record.key(), record.value()), tracker);
-            }
             producer.flush();
         } catch (KafkaException e) {
-            throw new ConnectException("Could not write the poll's state to the state topic '" + name + "'", e);
+            throw new ConnectException("Could not write to " + named, e);
         }
-        return tracker.range(name);
+        SendTracker flushed = sent;
+        sent = new SendTracker();
+        return flushed.range(named);
     }
 
     @Override
@@ -190,11 +214,12 @@ final class StateTopic implements AutoCloseable {
         }
     }
 
-    /** The offsets the written records got, first and last. */
-    record OffsetRange(long first, long last) {
+    /** The offsets of the records a flush waited for, first and last; when there were none, first is after last. */
+    public record OffsetRange(long first, long last) {
 
-        long count() {
-            return last - first + 1;
+        /** How many records. */
+        public long count() {
+            return first > last ? 0 : last - first + 1;
         }
     }
 
@@ -217,9 +242,9 @@ final class StateTopic implements AutoCloseable {
             last = Math.max(last, metadata.offset());
         }
 
-        synchronized OffsetRange range(String topic) {
+        synchronized OffsetRange range(String named) {
             if (failure != null) {
-                throw new ConnectException("Could not write the poll's state to the state topic '" + topic + "'", failure);
+                throw new ConnectException("Could not write to " + named, failure);
             }
             return new OffsetRange(first, last);
         }

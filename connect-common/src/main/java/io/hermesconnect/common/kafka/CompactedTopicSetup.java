@@ -1,4 +1,4 @@
-package io.hermesconnect.source.diff.store;
+package io.hermesconnect.common.kafka;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,19 +24,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the state topic if it is missing (compacted, one partition) and checks an existing one: more partitions
- * would lose the order of a key's records, and a topic that is not only compacted would lose objects.
+ * Creates a compacted topic if it is missing (compacted, one partition) and checks an existing one: more partitions
+ * would lose the order of a key's records, and a topic that is not only compacted would lose keys.
  */
-final class StateTopicSetup {
+final class CompactedTopicSetup {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StateTopicSetup.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CompactedTopicSetup.class);
 
-    private final StateStoreSettings settings;
+    private final CompactedTopicSettings settings;
     private final String topic;
+    /** "the state topic 'name'", as messages name the topic. */
+    private final String named;
 
-    private StateTopicSetup(StateStoreSettings settings) {
+    private CompactedTopicSetup(CompactedTopicSettings settings) {
         this.settings = settings;
         this.topic = settings.topic();
+        this.named = "the " + settings.description() + " '" + topic + "'";
     }
 
     /**
@@ -45,8 +48,8 @@ final class StateTopicSetup {
      * @return the topic's id
      * @throws ConnectException naming the topic when it is not as it must be or the broker does not answer
      */
-    static String ensure(StateStoreSettings settings) {
-        return new StateTopicSetup(settings).ensure();
+    static String ensure(CompactedTopicSettings settings) {
+        return new CompactedTopicSetup(settings).ensure();
     }
 
     private String ensure() {
@@ -62,7 +65,7 @@ final class StateTopicSetup {
                 existing = describe(admin); // another task created it meanwhile
             }
             TopicDescription description = existing.orElseThrow(() -> new ConnectException(
-                    "The state topic '" + topic + "' was created but cannot be described"));
+                    "Created " + named + ", but it cannot be described"));
             check(admin, description);
             return description.topicId().toString();
         }
@@ -88,7 +91,7 @@ final class StateTopicSetup {
         CreateTopicsResult result = admin.createTopics(List.of(newTopic));
         try {
             String id = await(result.topicId(topic), "create").toString();
-            LOG.info("Created the state topic '{}' (compacted, one partition)", topic);
+            LOG.info("Created {} (compacted, one partition)", named);
             return Optional.of(id);
         } catch (ConnectException e) {
             if (e.getCause() instanceof TopicExistsException) {
@@ -101,16 +104,15 @@ final class StateTopicSetup {
     private void check(Admin admin, TopicDescription description) {
         int partitions = description.partitions().size();
         if (partitions != 1) {
-            throw new ConnectException("The state topic '" + topic + "' has " + partitions
-                    + " partitions: the state store needs a topic with exactly one");
+            throw new ConnectException(capitalized() + " has " + partitions + " partitions: it needs exactly one");
         }
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         Config config = await(admin.describeConfigs(List.of(resource)).values().get(resource), "describe the config of");
         String policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
         List<String> policies = Arrays.stream(policy.split(",")).map(String::trim).toList();
         if (!policies.equals(List.of(TopicConfig.CLEANUP_POLICY_COMPACT))) {
-            throw new ConnectException("The state topic '" + topic + "' has cleanup.policy=" + policy
-                    + ": the state store needs a topic with cleanup.policy=compact only, or it loses objects");
+            throw new ConnectException(capitalized() + " has cleanup.policy=" + policy
+                    + ": it needs cleanup.policy=compact only, or it loses keys");
         }
     }
 
@@ -118,13 +120,16 @@ final class StateTopicSetup {
         try {
             return future.get(settings.kafkaTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new ConnectException("Could not " + action + " the state topic '" + topic + "'", e.getCause());
+            throw new ConnectException("Could not " + action + " " + named, e.getCause());
         } catch (TimeoutException e) {
-            throw new ConnectException("Could not " + action + " the state topic '" + topic + "' within "
-                    + settings.kafkaTimeout(), e);
+            throw new ConnectException("Could not " + action + " " + named + " within " + settings.kafkaTimeout(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConnectException("Interrupted while waiting to " + action + " the state topic '" + topic + "'", e);
+            throw new ConnectException("Interrupted while waiting to " + action + " " + named, e);
         }
+    }
+
+    private String capitalized() {
+        return Character.toUpperCase(named.charAt(0)) + named.substring(1);
     }
 }
