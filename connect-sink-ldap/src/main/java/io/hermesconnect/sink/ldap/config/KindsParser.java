@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
@@ -38,6 +39,8 @@ final class KindsParser {
 
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, EntryKind> entryKinds = new LinkedHashMap<>();
+    /** Kinds with a problem of their own: kinds that name them report nothing more. */
+    private final Set<String> invalidKinds = new HashSet<>();
 
     private KindsParser() {
     }
@@ -95,12 +98,18 @@ final class KindsParser {
             value.errorMessages().forEach(message -> problems.add(new Problem(value.name(), message)));
             parsed.put(value.name().substring(prefix.length()), value.value());
         }
-        return problems.size() > before ? null : new KindSettings(name, prefix, parsed, attrs, defaults);
+        if (problems.size() > before) {
+            invalidKinds.add(name);
+            return null;
+        }
+        return new KindSettings(name, prefix, parsed, attrs, defaults);
     }
 
     private void entryKind(String name, KindSettings kind) {
+        int before = problems.size();
         String rdnAttribute = kind.required(RDN_ATTRIBUTE);
         KindTemplate rdnValue = template(kind, RDN_VALUE, kind.string(RDN_VALUE), true);
+        KindTemplate container = template(kind, CONTAINER, kind.string(CONTAINER), false);
         List<String> objectClasses = kind.list(OBJECT_CLASSES);
         if (objectClasses.isEmpty()) {
             problems.add(new Problem(kind.key(OBJECT_CLASSES), "An entry kind needs its object classes"));
@@ -115,9 +124,10 @@ final class KindsParser {
             problems.add(new Problem(kind.key(LOOKUP_ATTRIBUTE), "The lookup attribute must be mapped by "
                     + kind.key(ATTRS) + "<attribute>, which computes its value"));
         }
-        if (rdnAttribute != null && rdnValue != null && !objectClasses.isEmpty() && !attributes.containsValue(null)) {
-            entryKinds.put(name, new EntryKind(name, kind.source(), rdnAttribute, rdnValue,
-                    template(kind, CONTAINER, kind.string(CONTAINER), false), objectClasses, attributes, defaults,
+        if (problems.size() > before) {
+            invalidKinds.add(name);
+        } else {
+            entryKinds.put(name, new EntryKind(name, kind.source(), rdnAttribute, rdnValue, container, objectClasses, attributes, defaults,
                     new HashSet<>(kind.list(IGNORE_ATTRIBUTES)), lookup, kind.string(MEMBER_ATTRIBUTE),
                     kind.string(MEMBER_PLACEHOLDER)));
         }
@@ -140,9 +150,9 @@ final class KindsParser {
             return null;
         }
         EntryKind entryKind = entryKinds.get(referenced);
-        if (entryKind == null) {
+        if (entryKind == null && !invalidKinds.contains(referenced)) {
             problems.add(new Problem(kind.key(key), "'" + referenced + "' is not an entry kind listed in kinds"));
-        } else if (entryKind.lookupAttribute() == null) {
+        } else if (entryKind != null && entryKind.lookupAttribute() == null) {
             problems.add(new Problem(kind.key(key), "Kind '" + referenced + "' has no lookup.attribute to find its entries by: "
                     + "set " + prefix(referenced) + LOOKUP_ATTRIBUTE));
             return null;
