@@ -9,6 +9,7 @@ import io.hermesconnect.common.config.GroupedConfigDef;
 import io.hermesconnect.common.config.NonEmptyString;
 import io.hermesconnect.common.config.PluginConfig;
 import io.hermesconnect.common.config.UniqueNames;
+import io.hermesconnect.common.sink.SinkCoreConfig;
 import io.hermesconnect.sink.ldap.mapping.LdapKind;
 import io.hermesconnect.sink.ldap.target.ConnectionSettings;
 import io.hermesconnect.sink.ldap.target.ConnectionSettings.Security;
@@ -27,8 +28,8 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * The configuration of the LDAP sink: how to reach the directory ({@code ldap.*}) and the kinds of objects it keeps in
- * sync ({@code kinds}, each configured by {@code kinds.<K>.*}, documented by {@link #nestedDefinitions()}), parsed when
+ * The configuration of the LDAP sink: how to reach the directory ({@code ldap.*}), the sink core's error queue and
+ * trashbin ({@link SinkCoreConfig}), and the kinds of objects it keeps in sync ({@code kinds}, each configured by {@code kinds.<K>.*}, documented by {@link #nestedDefinitions()}), parsed when
  * the config is built with every template compiled once. {@link #validate} reports every problem on its key, then
  * checks the directory live ({@link DirectoryChecks}).
  */
@@ -54,8 +55,11 @@ public final class LdapSinkConfig extends PluginConfig {
 
     private static final EnumChoice<Security> SECURITIES = EnumChoice.of(Security.class);
 
-    public static final ConfigDef CONFIG_DEF = new GroupedConfigDef()
-            .group("Directory")
+    public static final ConfigDef CONFIG_DEF = definition();
+
+    private static ConfigDef definition() {
+        GroupedConfigDef def = new GroupedConfigDef();
+        def.group("Directory")
             .define(URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, NonEmptyItems.atLeastOne(), Importance.HIGH,
                     "The directory servers' URLs, ldap://host:port (ldaps://host:port with ldap.security=ldaps), in "
                             + "failover order: the sink uses the first that answers.", Width.LONG, "Server URLs")
@@ -101,8 +105,10 @@ public final class LdapSinkConfig extends PluginConfig {
                     "The kinds of directory objects the sink keeps in sync, in order: an event that feeds several kinds "
                             + "is applied by each in this order (a removal in reverse order), and trashed entries are purged "
                             + "in reverse order. Each kind <K> is configured by kinds.<K>.* (events, shape, DN, object "
-                            + "classes, kinds.<K>.attrs.<attribute> = a template ...).", Width.LONG, "Kinds")
-            .configDef();
+                            + "classes, kinds.<K>.attrs.<attribute> = a template ...).", Width.LONG, "Kinds");
+        SinkCoreConfig.define(def);
+        return def.configDef();
+    }
 
     private final List<LdapKind> kinds;
 
@@ -134,11 +140,28 @@ public final class LdapSinkConfig extends PluginConfig {
         List<String> names = (List<String>) ConfigValidation.find(config, KINDS).orElseThrow().value();
         KindsParser.Result parsed = KindsParser.parse(props, names);
         parsed.problems().forEach(problem -> ConfigValidation.addError(config, problem.key(), problem.message()));
+        SinkCoreConfig.validate(config, props, true);
+        if (isPositive(props.get(SinkCoreConfig.TRASHBIN_RETENTION_MS)) && isBlank(props.get(TRASH_DN))) {
+            ConfigValidation.addError(config, TRASH_DN, "must be set when " + SinkCoreConfig.TRASHBIN_RETENTION_MS
+                    + " is above 0: trashed entries go there");
+        }
         if (!ConfigValidation.hasErrors(config)) {
             LdapSinkConfig valid = new LdapSinkConfig(props);
             DirectoryChecks.run(valid, config, LIVE_CHECK_TIMEOUT);
         }
         return config;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static boolean isPositive(String millis) {
+        try {
+            return millis != null && Long.parseLong(millis.trim()) > 0;
+        } catch (NumberFormatException e) {
+            return false; // the field validation reports it
+        }
     }
 
     /** The definitions of the nested keys, under placeholder names, for the reference docs and their lint. */

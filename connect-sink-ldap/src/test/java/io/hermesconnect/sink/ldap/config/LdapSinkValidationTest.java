@@ -87,6 +87,15 @@ class LdapSinkValidationTest {
     }
 
     @Test
+    void aTrashbinNeedsATrashDn() {
+        Map<String, String> props = new HashMap<>(HrKinds.config(UNREACHABLE));
+        props.put("trashbin.retention.ms", "86400000");
+        props.remove("ldap.trash.dn");
+
+        assertThat(ValidationErrors.byKey(LdapSinkConfig.validate(props))).containsOnlyKeys("ldap.trash.dn");
+    }
+
+    @Test
     void aValidConfigParsesIntoItsKindsInOrder() {
         LdapSinkConfig config = new LdapSinkConfig(HrKinds.config(UNREACHABLE));
 

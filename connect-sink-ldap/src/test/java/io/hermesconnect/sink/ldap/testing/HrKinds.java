@@ -18,6 +18,8 @@ public final class HrKinds {
 
     public static Map<String, String> config(String url) {
         Map<String, String> props = new HashMap<>();
+        props.put("name", "hr-directory");
+        props.put("errors.queue.kafka.bootstrap.servers", "127.0.0.1:9092");
         props.put("ldap.url", url);
         props.put("ldap.bind.dn", "cn=admin,dc=example,dc=org");
         props.put("ldap.bind.password", "secret");
