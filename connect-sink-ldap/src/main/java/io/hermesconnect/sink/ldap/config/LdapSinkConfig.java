@@ -26,6 +26,7 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
 
 /**
  * The configuration of the LDAP sink: how to reach the directory ({@code ldap.*}), the sink core's error queue and
@@ -141,7 +142,8 @@ public final class LdapSinkConfig extends PluginConfig {
         KindsParser.Result parsed = KindsParser.parse(props, names);
         parsed.problems().forEach(problem -> ConfigValidation.addError(config, problem.key(), problem.message()));
         SinkCoreConfig.validate(config, props, true);
-        if (isPositive(props.get(SinkCoreConfig.TRASHBIN_RETENTION_MS)) && isBlank(props.get(TRASH_DN))) {
+        Object retention = ConfigValidation.find(config, SinkCoreConfig.TRASHBIN_RETENTION_MS).map(ConfigValue::value).orElse(null);
+        if (retention instanceof Long millis && millis > 0 && isBlank(props.get(TRASH_DN))) {
             ConfigValidation.addError(config, TRASH_DN, "must be set when " + SinkCoreConfig.TRASHBIN_RETENTION_MS
                     + " is above 0: trashed entries go there");
         }
@@ -156,14 +158,6 @@ public final class LdapSinkConfig extends PluginConfig {
         return value == null || value.isBlank();
     }
 
-    private static boolean isPositive(String millis) {
-        try {
-            return millis != null && Long.parseLong(millis.trim()) > 0;
-        } catch (NumberFormatException e) {
-            return false; // the field validation reports it
-        }
-    }
-
     /** The definitions of the nested keys, under placeholder names, for the reference docs and their lint. */
     public static Map<String, ConfigDef> nestedDefinitions() {
         Map<String, ConfigDef> definitions = new LinkedHashMap<>();
@@ -173,10 +167,7 @@ public final class LdapSinkConfig extends PluginConfig {
 
     /** The Markdown reference of the nested keys, under level-3 headings, for the module's guide (a test keeps it current). */
     public static String nestedReference() {
-        StringBuilder md = new StringBuilder();
-        nestedDefinitions().forEach((family, def) ->
-                md.append(ConfigDocs.markdown("`" + family + "`", def).replaceAll("(?m)^#", "###")).append('\n'));
-        return md.toString();
+        return ConfigDocs.nestedMarkdown(nestedDefinitions());
     }
 
     /** The kinds, in config order. */
