@@ -39,6 +39,18 @@ public final class ConfigDocs {
         return md.toString();
     }
 
+    /**
+     * The reference of a connector's nested key families ({@code types.<T>.*}), one section per family under level-3
+     * headings, to sit in a module's guide below its own level-2 heading.
+     *
+     * @param families each family's name as shown, e.g. {@code kinds.<K>.*}, to the definition of its keys
+     */
+    public static String nestedMarkdown(Map<String, ConfigDef> families) {
+        StringBuilder md = new StringBuilder();
+        families.forEach((family, def) -> md.append(markdown("`" + family + "`", def).replaceAll("(?m)^#", "###")).append('\n'));
+        return md.toString();
+    }
+
     /** Documented keys per group, groups in definition order (keys without a group last), keys by order in group. */
     static Map<String, List<ConfigKey>> keysByGroup(ConfigDef def) {
         Map<String, List<ConfigKey>> byGroup = new LinkedHashMap<>();
