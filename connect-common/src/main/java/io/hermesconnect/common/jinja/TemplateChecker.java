@@ -10,6 +10,8 @@ import com.hubspot.jinjava.tree.parse.ExpressionToken;
 import com.hubspot.jinjava.tree.parse.TagToken;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import jinjava.de.odysseus.el.tree.IdentifierNode;
 import jinjava.de.odysseus.el.tree.Tree;
@@ -51,6 +53,9 @@ final class TemplateChecker {
     private final Sandbox sandbox;
     private final String source;
     private boolean readsVariables;
+    private final Set<String> readNames = new TreeSet<>();
+    /** Names the template binds itself: loop variables, {@code set} targets, and the loop's {@code loop}. */
+    private final Set<String> boundNames = new TreeSet<>(Set.of("loop"));
 
     TemplateChecker(Sandbox sandbox, String source) {
         this.sandbox = sandbox;
@@ -101,6 +106,16 @@ final class TemplateChecker {
         return readsVariables;
     }
 
+    /**
+     * The variables the template reads from its input: every variable it reads that it does not bind itself with
+     * {@code for} or {@code set}. A caller that knows which variables it passes can refuse a template reading others.
+     */
+    Set<String> inputVariables() {
+        Set<String> inputs = new TreeSet<>(readNames);
+        inputs.removeAll(boundNames);
+        return Set.copyOf(inputs);
+    }
+
     private void check(Node parent, int depth) {
         for (Node node : parent.getChildren()) {
             if (node instanceof ExpressionNode) {
@@ -118,7 +133,10 @@ final class TemplateChecker {
     private void checkTag(TagNode tag) {
         switch (tag.getName()) {
             case "if", "elif" -> checkExpression(tag.getHelpers(), tag);
-            case "for" -> checkExpression(loopExpression(tag), tag);
+            case "for" -> {
+                checkExpression(loopExpression(tag), tag);
+                boundNames.addAll(((ForTag) tag.getTag()).getLoopVarsAndExpression((TagToken) tag.getMaster()).getLeft());
+            }
             case "set" -> checkSet(tag);
             default -> {
                 // else, raw and the end tags carry no expression
@@ -141,6 +159,9 @@ final class TemplateChecker {
         if (!SET_TARGETS.matcher(targets).matches()) {
             throw error("'set' assigns plain variable names only", tag);
         }
+        for (String target : targets.split(",")) {
+            boundNames.add(target.trim());
+        }
         if (equals >= 0) {
             // how Jinjava's set tag evaluates its right-hand side
             checkExpression("[" + helpers.substring(equals + 1) + "]", tag);
@@ -156,7 +177,10 @@ final class TemplateChecker {
             checkTree((AstNode) tree.getRoot());
             // the parser lists every identifier, those inside list and dict literals too
             for (IdentifierNode identifier : tree.getIdentifierNodes()) {
-                readsVariables |= identifier instanceof StrictIdentifier strict && strict.isVariable();
+                if (identifier instanceof StrictIdentifier strict && strict.isVariable()) {
+                    readsVariables = true;
+                    readNames.add(strict.getName());
+                }
             }
         } catch (TemplateProblem problem) {
             throw error(problem.getMessage(), node);
