@@ -25,6 +25,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class OAuth2ClientCredentials implements Credentials {
 
+    /** The token endpoint answered, but gave no token: the client's id, secret or scope are refused. */
+    public static final class TokenRefusedException extends TargetUnavailableException {
+
+        private static final long serialVersionUID = 1L;
+
+        TokenRefusedException(String message) {
+            super(message);
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(OAuth2ClientCredentials.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration MAX_EARLY_REFRESH = Duration.ofMinutes(1);
@@ -98,7 +108,7 @@ public final class OAuth2ClientCredentials implements Credentials {
         JsonNode accessToken = answer.path("access_token");
         if (response.statusCode() / 100 != 2 || !accessToken.isTextual()) {
             String error = answer.path("error").isTextual() ? ", error " + answer.path("error").asText() : "";
-            throw new TargetUnavailableException("The OAuth2 token endpoint (auth.oauth2.token.url) answered HTTP "
+            throw new TokenRefusedException("The OAuth2 token endpoint (auth.oauth2.token.url) answered HTTP "
                     + response.statusCode() + error + " without an access token; check auth.oauth2.client.id, "
                     + "auth.oauth2.client.secret and auth.oauth2.scope");
         }
