@@ -71,7 +71,8 @@ final class TlsStores {
             context.init(keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException e) {
-            throw new ConfigException("Cannot set up TLS from the configured stores: " + e.getClass().getSimpleName());
+            throw new UnreadableStoreException(keyLocation != null ? WebServiceSinkConfig.SSL_KEYSTORE_LOCATION
+                    : WebServiceSinkConfig.SSL_TRUSTSTORE_LOCATION, "TLS cannot be set up from the store: " + e.getClass().getSimpleName());
         }
     }
 
