@@ -75,18 +75,6 @@ public final class HttpSender {
         return attempt(request, delete, 1, false);
     }
 
-    /** Sends and waits: for callers that apply one request at a time. */
-    public void sendAndWait(RenderedRequest request, boolean delete) {
-        try {
-            send(request, delete).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
-
     private CompletableFuture<Void> attempt(RenderedRequest request, boolean delete, int attempt, boolean renewedCredentials) {
         Password authorization;
         HttpRequest httpRequest;
