@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server on 127.0.0.1 (free port) that records every request and answers {@code 200} with
@@ -55,6 +56,8 @@ public final class RecordingHttpServer implements AutoCloseable {
     private final ScheduledExecutorService delayer = Executors.newSingleThreadScheduledExecutor();
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final Queue<Response> planned = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger unanswered = new AtomicInteger();
+    private final AtomicInteger mostUnanswered = new AtomicInteger();
 
     private RecordingHttpServer(HttpServer server, TestTls tls) {
         this.server = server;
@@ -154,10 +157,16 @@ public final class RecordingHttpServer implements AutoCloseable {
                 received -> received.size() >= count);
     }
 
-    /** Forgets recorded requests and planned answers, e.g. between tests sharing the server. */
+    /** The most requests that were received and not yet answered at one time, since the start or {@link #reset}. */
+    public int mostConcurrentRequests() {
+        return mostUnanswered.get();
+    }
+
+    /** Forgets recorded requests, planned answers and the concurrency seen, e.g. between tests sharing the server. */
     public void reset() {
         requests.clear();
         planned.clear();
+        mostUnanswered.set(unanswered.get());
     }
 
     @Override
@@ -174,6 +183,7 @@ public final class RecordingHttpServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        mostUnanswered.accumulateAndGet(unanswered.incrementAndGet(), Math::max);
         byte[] body = exchange.getRequestBody().readAllBytes();
         Map<String, List<String>> headers = new TreeMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
@@ -182,9 +192,9 @@ public final class RecordingHttpServer implements AutoCloseable {
         Response response = planned.poll();
         Response answer = response == null ? DEFAULT : response;
         if (answer.delay().isZero()) {
-            answer.sendTo(exchange);
+            answer.sendQuietly(exchange, unanswered);
         } else {
-            delayer.schedule(() -> answer.sendQuietly(exchange), answer.delay().toMillis(), TimeUnit.MILLISECONDS);
+            delayer.schedule(() -> answer.sendQuietly(exchange, unanswered), answer.delay().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -202,11 +212,13 @@ public final class RecordingHttpServer implements AutoCloseable {
             exchange.close();
         }
 
-        void sendQuietly(HttpExchange exchange) {
+        /** Sends the answer and counts the request answered, even when the client gave up waiting (delays are for that). */
+        void sendQuietly(HttpExchange exchange, AtomicInteger unanswered) {
             try {
+                unanswered.decrementAndGet();
                 sendTo(exchange);
             } catch (IOException e) {
-                exchange.close(); // the client gave up waiting: that is what delays are for
+                exchange.close();
             }
         }
     }
