@@ -2,7 +2,6 @@ package io.hermesconnect.sink.http.config;
 
 import io.hermesconnect.common.config.GroupedConfigDef;
 import io.hermesconnect.common.config.JinjaTemplateValidator;
-import io.hermesconnect.common.config.UniqueNames;
 import io.hermesconnect.sink.http.request.HttpOperation;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -37,11 +36,11 @@ final class KindConfigs {
     static ConfigDef definition(String prefix) {
         GroupedConfigDef.Group kind = new GroupedConfigDef()
                 .group("Kind")
-                .define(prefix + SOURCES, Type.LIST, "", UniqueNames.any(), Importance.HIGH,
+                .define(prefix + SOURCES, Type.LIST, "", ConfigDef.ValidList.anyNonDuplicateValues(true, false), Importance.HIGH,
                         "The event kinds that feed this kind: tables as <schema>.<table> or types of the polling-diff source; "
                                 + "empty: the kind's own name. Several kinds may be fed by one event kind.",
                         Width.LONG, "Event kinds")
-                .define(prefix + TOPICS, Type.LIST, "", UniqueNames.any(), Importance.MEDIUM,
+                .define(prefix + TOPICS, Type.LIST, "", ConfigDef.ValidList.anyNonDuplicateValues(true, false), Importance.MEDIUM,
                         "The topics whose events feed this kind; empty: every topic of the connector.", Width.LONG, "Topics")
                 .define(prefix + URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new JinjaTemplateValidator(), Importance.HIGH,
                         "The path (and query) of the object's URL after base.url, for every operation that sets no url "

@@ -22,6 +22,9 @@ import org.apache.kafka.common.config.ConfigValue;
 /** Parses the {@code kinds.<K>.*} keys of every declared kind into its requests, each problem reported on its key. */
 final class KindParser {
 
+    /** The value of a key the definition refused (reported already). */
+    private static final Object INVALID = new Object();
+
     private final Config config;
     private final TemplateKeys templates;
     private final Map<String, KeyedTemplate> commonHeaders;
@@ -70,13 +73,11 @@ final class KindParser {
                         + " and <request>.headers.<Name> for a request among " + requestNames());
             }
         });
+        // keys whose value is refused are left out, so that the others' templates are still checked and reported
         Map<String, Object> values = new LinkedHashMap<>();
         for (ConfigValue value : def.validateAll(defined).values()) {
             value.errorMessages().forEach(message -> ConfigValidation.addError(config, value.name(), message));
-            values.put(value.name(), value.value());
-        }
-        if (errorCount() > errorsBefore) {
-            return null;
+            values.put(value.name(), value.errorMessages().isEmpty() ? value.value() : INVALID);
         }
         Map<HttpOperation, RequestTemplate> requests = new EnumMap<>(HttpOperation.class);
         for (HttpOperation operation : HttpOperation.values()) {
@@ -111,9 +112,9 @@ final class KindParser {
         String urlKey = values.get(prefix + request + "." + KindConfigs.URL) != null
                 ? prefix + request + "." + KindConfigs.URL : prefix + KindConfigs.URL;
         String bodyKey = prefix + request + "." + KindConfigs.BODY;
-        KeyedTemplate method = templates.compile(methodKey, (String) values.get(methodKey), variables);
-        KeyedTemplate url = templates.compile(urlKey, (String) values.get(urlKey), variables);
-        KeyedTemplate body = values.get(bodyKey) == null ? null : templates.compile(bodyKey, (String) values.get(bodyKey), variables);
+        KeyedTemplate method = compile(methodKey, values, variables);
+        KeyedTemplate url = compile(urlKey, values, variables);
+        KeyedTemplate body = values.get(bodyKey) == null ? null : compile(bodyKey, values, variables);
         Map<String, KeyedTemplate> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         commonHeaders.forEach((name, template) -> {
             if (template.template().inputVariables().stream().allMatch(variables::contains)) {
@@ -131,6 +132,12 @@ final class KindParser {
             return null;
         }
         return new RequestTemplate(description, method, url, headers, body);
+    }
+
+    /** The template of a key, or null when its value was refused or the template has a problem (reported). */
+    private KeyedTemplate compile(String key, Map<String, Object> values, Set<String> variables) {
+        Object source = values.get(key);
+        return source instanceof String text ? templates.compile(key, text, variables) : null;
     }
 
     /** The request whose header family {@code relative} is in ({@code create.headers.X-Id} gives create), or null. */
