@@ -2,23 +2,24 @@ package io.hermesconnect.testkit.http;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
-import com.unboundid.ldap.listener.SelfSignedCertificateGenerator;
-import com.unboundid.util.ssl.cert.CertException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The certificates of a test HTTPS server and its client, fresh and self-signed, as PKCS12 stores in one directory
+ * The certificates of a test HTTPS server (for 127.0.0.1 and localhost) and its client, fresh and self-signed, as PKCS12 stores in one directory
  * (all with password {@link #PASSWORD}): the server's key store, a trust store with the server's certificate for
  * clients, and a client key store whose certificate the server trusts (mutual TLS).
  */
@@ -42,14 +43,12 @@ public final class TestTls {
     static TestTls create(Path dir) {
         TestTls tls = new TestTls(dir);
         try {
-            SelfSignedCertificateGenerator.generateSelfSignedCertificate("hermes-testkit-https", tls.serverKeyStore.toFile(),
-                    PASSWORD, STORE_TYPE, "server");
-            SelfSignedCertificateGenerator.generateSelfSignedCertificate("hermes-testkit-client", tls.clientKeyStore.toFile(),
-                    PASSWORD, STORE_TYPE, "client");
+            generateKeyPair(tls.serverKeyStore, "server", "CN=127.0.0.1,O=hermes-testkit", "SAN=ip:127.0.0.1,dns:localhost");
+            generateKeyPair(tls.clientKeyStore, "client", "CN=hermes-testkit-client", null);
             trustCertificate(tls.serverKeyStore, "server", tls.trustStore);
             trustCertificate(tls.clientKeyStore, "client", tls.clientTrustStoreOnServer);
             return tls;
-        } catch (CertException | GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("could not create test certificates in " + dir, e);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write test certificates in " + dir, e);
@@ -86,6 +85,29 @@ public final class TestTls {
             throw new IllegalStateException("could not set up the test server's TLS", e);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the test server's key store", e);
+        }
+    }
+
+    /**
+     * A self-signed key pair written by the JDK's keytool, which can name 127.0.0.1 in the certificate (the host name
+     * clients check): UnboundID's generator leaves loopback addresses out.
+     */
+    private static void generateKeyPair(Path keyStore, String alias, String subject, String extension) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname", subject,
+                "-keystore", keyStore.toString(), "-storetype", STORE_TYPE, "-storepass", PASSWORD));
+        if (extension != null) {
+            command.addAll(List.of("-ext", extension));
+        }
+        Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (keytool.waitFor() != 0) {
+                throw new IOException("keytool failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while keytool ran", e);
         }
     }
 
