@@ -9,7 +9,9 @@ import com.hubspot.jinjava.tree.TagNode;
 import com.hubspot.jinjava.tree.parse.ExpressionToken;
 import com.hubspot.jinjava.tree.parse.TagToken;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -17,6 +19,7 @@ import jinjava.de.odysseus.el.tree.IdentifierNode;
 import jinjava.de.odysseus.el.tree.Tree;
 import jinjava.de.odysseus.el.tree.TreeBuilderException;
 import jinjava.de.odysseus.el.tree.impl.ast.AstFunction;
+import jinjava.de.odysseus.el.tree.impl.ast.AstIdentifier;
 import jinjava.de.odysseus.el.tree.impl.ast.AstMethod;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
@@ -174,10 +177,10 @@ final class TemplateChecker {
         }
         try {
             Tree tree = sandbox.parseExpression(expression);
-            checkTree((AstNode) tree.getRoot());
-            // the parser lists every identifier, those inside list and dict literals too
+            Set<AstIdentifier> parameterNames = checkTree((AstNode) tree.getRoot());
+            // the parser lists every identifier, those inside list and dict literals too, and the names of named arguments
             for (IdentifierNode identifier : tree.getIdentifierNodes()) {
-                if (identifier instanceof StrictIdentifier strict && strict.isVariable()) {
+                if (identifier instanceof StrictIdentifier strict && strict.isVariable() && !parameterNames.contains(strict)) {
                     readsVariables = true;
                     readNames.add(strict.getName());
                 }
@@ -199,8 +202,12 @@ final class TemplateChecker {
     /**
      * Walks the tree without recursion (it may be deep) for its depth and assignments. JUEL's literal nodes (lists,
      * dicts) do not show their elements as children: their brackets are bounded by {@link #MAX_BRACKET_NESTING}.
+     *
+     * @return the name identifiers of the named arguments of calls ({@code attribute} of {@code map(attribute='x')}),
+     *     which name no variable
      */
-    private void checkTree(AstNode root) {
+    private Set<AstIdentifier> checkTree(AstNode root) {
+        Set<AstIdentifier> parameterNames = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Visit> pending = new ArrayDeque<>();
         pending.push(new Visit(root, null, null, 0));
         while (!pending.isEmpty()) {
@@ -213,10 +220,14 @@ final class TemplateChecker {
             if (node instanceof AstNamedParameter && !(visit.parent() instanceof AstParameters && isCall(visit.grandparent()))) {
                 throw new TemplateProblem("an assignment ('name = value') is not a value: use {% set name = value %}, or '==' to compare");
             }
+            if (node instanceof AstNamedParameter named) {
+                parameterNames.add(SandboxParser.nameIdentifier(named));
+            }
             for (int i = 0; i < node.getCardinality(); i++) {
                 pending.push(new Visit((AstNode) node.getChild(i), node, visit.parent(), visit.depth() + 1));
             }
         }
+        return parameterNames;
     }
 
     private static boolean isCall(AstNode node) {

@@ -198,5 +198,7 @@ class TemplateTest {
                 + "{% set a, b = 1, 2 %}{{ a + b }}{% if none is none %}{{ ok }}{% endif %}").inputVariables())
                 .containsExactlyInAnyOrder("pairs", "ok");
         assertThat(ENGINE.compile("plain text {{ 1 + 2 }}").inputVariables()).isEmpty();
+        assertThat(ENGINE.compile("{{ users | map(attribute='cn') | join(d=separator) }}").inputVariables())
+                .as("a named argument's name is no variable, its value may read one").containsExactlyInAnyOrder("users", "separator");
     }
 }

@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     List<RecordedRequest> requests = http.awaitRequests(3, Duration.ofSeconds(30));
  * }
  * }</pre>
- * Planned answers are used in order, one per request, then the default answer again. A delayed answer holds no
+ * Planned answers are used in order, one per request in the order {@link #requests()} lists them, then the default
+ * answer again. A delayed answer holds no
  * handler thread, so requests delayed longer than the ones after them are answered out of order.
  *
  * <p>{@link #startHttps} serves HTTPS with a fresh self-signed certificate instead, optionally requiring a client
@@ -187,9 +188,13 @@ public final class RecordingHttpServer implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         Map<String, List<String>> headers = new TreeMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-        requests.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                Collections.unmodifiableMap(headers), body));
-        Response response = planned.poll();
+        RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                Collections.unmodifiableMap(headers), body);
+        Response response;
+        synchronized (requests) { // the n-th planned answer goes to the n-th recorded request, however they race
+            requests.add(request);
+            response = planned.poll();
+        }
         Response answer = response == null ? DEFAULT : response;
         if (answer.delay().isZero()) {
             answer.sendQuietly(exchange, unanswered);
