@@ -263,9 +263,12 @@ public final class WebServiceSinkConfig extends PluginConfig {
         return Map.of("kinds.<K>.*", KindConfigs.definition(KindConfigs.prefix("<K>")));
     }
 
-    /** The Markdown reference of the nested keys, under level-3 headings, for the guide (a test checks it is current). */
-    public static String nestedReference() {
-        StringBuilder md = new StringBuilder();
+    /**
+     * The Markdown reference of the connector-level keys and of the nested keys, under level-3 headings, for the guide
+     * (a test checks it is current).
+     */
+    public static String reference() {
+        StringBuilder md = new StringBuilder(ConfigDocs.markdown("Connector keys", CONFIG_DEF).replaceAll("(?m)^#", "###")).append('\n');
         nestedDefinitions().forEach((family, def) ->
                 md.append(ConfigDocs.markdown("`" + family + "`", def).replaceAll("(?m)^#", "###")).append('\n'));
         return md.toString();
