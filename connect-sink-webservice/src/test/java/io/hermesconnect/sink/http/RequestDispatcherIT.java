@@ -14,12 +14,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,33 +24,17 @@ import org.junit.jupiter.api.Test;
 class RequestDispatcherIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static RecordingHttpServer http;
-
-    @BeforeAll
-    static void startServer() {
-        http = RecordingHttpServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        http.close();
-    }
+    private RecordingHttpServer http;
 
     @BeforeEach
     void resetServer() {
-        http.reset();
+        http = SinkHttpServer.reset();
     }
 
-    private static WebServiceTarget target(String... keysAndValues) {
-        Map<String, String> props = new HashMap<>();
-        props.put("base.url", http.url("/api").toString());
-        props.put("kinds", "users");
-        props.put("kinds.users.sources", UserEvents.KIND);
-        props.put("kinds.users.url", "/users/{{ key.id }}");
-        props.put("retry.max.attempts", "1");
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            props.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
+    /** A target that sends each request once. */
+    private WebServiceTarget target(String... keysAndValues) {
+        Map<String, String> props = SinkHttpServer.usersConfig(http, "retry.max.attempts", "1");
+        props.putAll(SinkHttpServer.usersConfig(http, keysAndValues));
         return WebServiceTarget.open(new WebServiceSinkConfig(props), new WebServiceSinkMetrics());
     }
 

@@ -28,8 +28,6 @@ import java.util.Map;
 import javax.management.ObjectName;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.logging.log4j.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,36 +38,18 @@ class WebServiceTargetIT {
     private static final String PASSWORD = "pa55-w0rd-secret";
     private static final Struct ADA = UserEvents.user("ada 1", "Ada", List.of("admins"), Map.of("lang", "en"), "user-secret");
 
-    private static RecordingHttpServer http;
+    private RecordingHttpServer http;
     private final WebServiceSinkMetrics metrics = new WebServiceSinkMetrics();
-
-    @BeforeAll
-    static void startServer() {
-        http = RecordingHttpServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        http.close();
-    }
 
     @BeforeEach
     void resetServer() {
-        http.reset();
+        http = SinkHttpServer.reset();
     }
 
+    /** Three attempts in all, unless a test says otherwise. */
     private static Map<String, String> props(RecordingHttpServer server, String... keysAndValues) {
-        Map<String, String> props = new HashMap<>();
-        props.put("base.url", server.url("/api").toString());
-        props.put("kinds", "users");
-        props.put("kinds.users.sources", UserEvents.KIND);
-        props.put("kinds.users.url", "/users/{{ key.id }}");
-        props.put("retry.max.attempts", "3");
-        props.put("retry.backoff.initial.ms", "10");
-        props.put("retry.backoff.max.ms", "3000");
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            props.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
+        Map<String, String> props = SinkHttpServer.usersConfig(server, "retry.max.attempts", "3");
+        props.putAll(SinkHttpServer.usersConfig(server, keysAndValues));
         return props;
     }
 
