@@ -36,22 +36,31 @@ public final class WebServiceTarget implements TrashbinTarget {
     private final List<KindRequests> kinds;
     private final String baseUrl;
     private final HttpSender sender;
+    private final WebServiceSinkMetrics metrics;
     private final Clock clock;
     private final TrashLedger trash = new TrashLedger();
 
-    public WebServiceTarget(List<KindRequests> kinds, String baseUrl, HttpSender sender, Clock clock) {
+    /** @param metrics the sender's metrics, closed with the target */
+    public WebServiceTarget(List<KindRequests> kinds, String baseUrl, HttpSender sender, WebServiceSinkMetrics metrics, Clock clock) {
         this.kinds = List.copyOf(kinds);
         this.baseUrl = baseUrl;
         this.sender = sender;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** The target a task opens from its config, with its own HTTP client. */
+    /** The target a task opens from its config, with its own HTTP client; closing it closes {@code metrics}. */
     public static WebServiceTarget open(WebServiceSinkConfig config, WebServiceSinkMetrics metrics) {
         HttpClient client = config.httpClient();
         HttpSender sender = new HttpSender(client, config.credentials(client), config.retryPolicy(), config.requestTimeout(),
                 config.statusOutcomes(), metrics);
-        return new WebServiceTarget(config.kinds(), config.baseUrl(), sender, Clock.systemUTC());
+        return new WebServiceTarget(config.kinds(), config.baseUrl(), sender, metrics, Clock.systemUTC());
+    }
+
+    /** Unregisters the metrics; the JDK's HTTP client releases its connections when it is no longer referenced. */
+    @Override
+    public void close() {
+        metrics.close();
     }
 
     @Override

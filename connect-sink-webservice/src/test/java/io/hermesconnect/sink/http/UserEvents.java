@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -51,11 +52,21 @@ public final class UserEvents {
     }
 
     private static SinkEvent event(Operation op, Struct before, Struct after) {
+        SchemaAndValue key = key(after != null ? after : before);
+        SchemaAndValue value = value(op, before, after);
+        SinkRecord record = new SinkRecord(TOPIC, 0, key.schema(), key.value(), value.schema(), value.value(), OFFSET.getAndIncrement());
+        return SinkEventReader.read(record).orElseThrow();
+    }
+
+    /** The key of a user's events. */
+    public static SchemaAndValue key(Struct row) {
+        return new SchemaAndValue(USERS.keySchema(), USERS.key(row));
+    }
+
+    /** The envelope of a user's event, as the WAL source writes it. */
+    public static SchemaAndValue value(Operation op, Struct before, Struct after) {
         Struct source = new SourceInfo(SourceInfo.CONNECTOR_WAL, "app", "inventory").table("public", "users")
                 .commitTime(1_700_000_000_000L).txId(7L).lsn(99L).struct();
-        Struct row = after != null ? after : before;
-        SinkRecord record = new SinkRecord(TOPIC, 0, USERS.keySchema(), USERS.key(row), USERS.valueSchema(),
-                USERS.envelope(op, before, after, source, null, 1_700_000_000_000L), OFFSET.getAndIncrement());
-        return SinkEventReader.read(record).orElseThrow();
+        return new SchemaAndValue(USERS.valueSchema(), USERS.envelope(op, before, after, source, null, 1_700_000_000_000L));
     }
 }

@@ -199,12 +199,20 @@ public final class WebServiceSinkConfig extends PluginConfig {
     }
 
     /**
-     * {@code Connector.validate()}'s part for these keys: every key's value, the keys of the kinds and the auth rules,
-     * then (when all that is right) the trust and key stores and the OAuth2 token endpoint; each problem on the key
-     * the user must change.
+     * Validates these keys alone: every key's value, then {@link #validate(Config, Map)}.
      */
     public static Config validate(Map<String, String> props) {
         Config config = new Config(new ArrayList<>(CONFIG_DEF.validateAll(props).values()));
+        validate(config, props);
+        return config;
+    }
+
+    /**
+     * {@code Connector.validate()}'s part for these keys, after the field validation of every key: the keys of the
+     * kinds and the auth rules, then (when all that is right) the trust and key stores and the OAuth2 token endpoint;
+     * each problem on the key the user must change.
+     */
+    public static void validate(Config config, Map<String, String> props) {
         if (ConfigValidation.allValid(config, AUTH_TYPE)) {
             checkAuthKeys(props, AUTH_TYPES.parse((String) ConfigValidation.find(config, AUTH_TYPE).orElseThrow().value()), config);
         }
@@ -216,7 +224,6 @@ public final class WebServiceSinkConfig extends PluginConfig {
         if (!ConfigValidation.hasErrors(config)) {
             LiveChecks.run(new WebServiceSinkConfig(props), config, LIVE_CHECK_TIMEOUT);
         }
-        return config;
     }
 
     private static List<KindRequests> parseNested(Map<String, String> props, List<String> kinds, Config config) {
