@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hermesconnect.common.config.ConfigDefLint;
+import io.hermesconnect.sink.http.WebServiceSinkConnector;
 import io.hermesconnect.sink.http.request.HttpOperation;
 import io.hermesconnect.sink.http.request.KindRequests;
 import io.hermesconnect.testkit.FreePort;
@@ -146,7 +147,7 @@ class WebServiceSinkConfigTest {
 
     @Test
     void everyKeyIsFullyDefined() {
-        assertThat(ConfigDefLint.problems(WebServiceSinkConfig.CONFIG_DEF)).isEmpty();
+        assertThat(ConfigDefLint.problems(new WebServiceSinkConnector().config())).isEmpty();
         WebServiceSinkConfig.nestedDefinitions().values().forEach(def -> assertThat(ConfigDefLint.problems(def)).isEmpty());
     }
 }
