@@ -128,7 +128,7 @@ public final class JinjaEngine {
                 Node root = interpreter.parse(source);
                 TemplateErrors.throwIfParseFailed(source, interpreter.getErrors());
                 checker.check(root);
-                return Template.of(sandbox, source, root, interpreter);
+                return Template.of(sandbox, source, root, interpreter, checker.inputVariables());
             });
             readsVariables = checker.readsVariables();
         } catch (StackOverflowError tooDeep) {

@@ -166,10 +166,14 @@ final class SandboxParser extends ExtendedParser {
         library.requireKeywordsInPlace(filter, positional, keywords);
     }
 
-    /** Jinjava's node keeps its name to itself (no getter, no structure printing): read the field. */
     private static String nameOf(AstNamedParameter parameter) {
+        return nameIdentifier(parameter).getName();
+    }
+
+    /** Jinjava's node keeps its name to itself (no getter, no structure printing): read the field. */
+    static AstIdentifier nameIdentifier(AstNamedParameter parameter) {
         try {
-            return ((AstIdentifier) NAMED_PARAMETER_NAME.get(parameter)).getName();
+            return (AstIdentifier) NAMED_PARAMETER_NAME.get(parameter);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot read a named parameter's name", e);
         }

@@ -8,6 +8,7 @@ import com.hubspot.jinjava.tree.parse.TextToken;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 
@@ -29,24 +30,27 @@ public final class Template {
     /** A template of text and expressions only, no tags: its parts in order (a String or a BoundExpression), else null. */
     private final List<Object> parts;
     private final String variableReference;
+    private final Set<String> inputVariables;
 
     private Template(Sandbox sandbox, String source, Node root, BoundExpression expression, List<Object> parts,
-                     String variableReference) {
+                     String variableReference, Set<String> inputVariables) {
         this.sandbox = sandbox;
         this.source = source;
         this.root = root;
         this.expression = expression;
         this.parts = parts;
         this.variableReference = variableReference;
+        this.inputVariables = inputVariables;
     }
 
     /** A checked template (see {@link TemplateChecker}); the compiling interpreter binds its expressions. */
-    static Template of(Sandbox sandbox, String source, Node root, RenderInterpreter interpreter) {
+    static Template of(Sandbox sandbox, String source, Node root, RenderInterpreter interpreter, Set<String> inputVariables) {
         List<Node> children = root.getChildren();
         if (children.size() == 1 && children.get(0) instanceof ExpressionNode node) {
             ExpressionToken token = (ExpressionToken) node.getMaster();
             AstNode tree = sandbox.expressionTree(token.getExpr());
-            return new Template(sandbox, source, root, BoundExpression.of(token, tree, interpreter, sandbox), null, variablePath(tree));
+            return new Template(sandbox, source, root, BoundExpression.of(token, tree, interpreter, sandbox), null, variablePath(tree),
+                    inputVariables);
         }
         if (children.stream().allMatch(child -> child instanceof ExpressionNode || child instanceof TextNode)) {
             List<Object> parts = children.stream()
@@ -54,9 +58,9 @@ public final class Template {
                             ? bound((ExpressionToken) child.getMaster(), sandbox, interpreter)
                             : ((TextToken) child.getMaster()).output())
                     .toList();
-            return new Template(sandbox, source, root, null, parts, null);
+            return new Template(sandbox, source, root, null, parts, null, inputVariables);
         }
-        return new Template(sandbox, source, root, null, null, null);
+        return new Template(sandbox, source, root, null, null, null, inputVariables);
     }
 
     private static BoundExpression bound(ExpressionToken token, Sandbox sandbox, RenderInterpreter interpreter) {
@@ -155,6 +159,16 @@ public final class Template {
             }
         }
         return sandbox.withinOutputLimit(output) ? output.toString() : DirectExpression.UNHANDLED;
+    }
+
+    /**
+     * The variables the template reads from the ones it is given: those it reads, less those it binds itself
+     * ({@code for} loop variables, {@code set} targets, {@code loop}). {@code {% for u in users %}{{ u.cn }}{% endfor %}}
+     * reads {@code users}. A plugin that knows the variables it passes refuses a template reading others when it
+     * is configured, instead of failing on every record.
+     */
+    public Set<String> inputVariables() {
+        return inputVariables;
     }
 
     /** The template's text, as compiled. */

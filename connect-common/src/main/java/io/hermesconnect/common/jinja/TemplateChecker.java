@@ -9,12 +9,17 @@ import com.hubspot.jinjava.tree.TagNode;
 import com.hubspot.jinjava.tree.parse.ExpressionToken;
 import com.hubspot.jinjava.tree.parse.TagToken;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import jinjava.de.odysseus.el.tree.IdentifierNode;
 import jinjava.de.odysseus.el.tree.Tree;
 import jinjava.de.odysseus.el.tree.TreeBuilderException;
 import jinjava.de.odysseus.el.tree.impl.ast.AstFunction;
+import jinjava.de.odysseus.el.tree.impl.ast.AstIdentifier;
 import jinjava.de.odysseus.el.tree.impl.ast.AstMethod;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
@@ -51,6 +56,9 @@ final class TemplateChecker {
     private final Sandbox sandbox;
     private final String source;
     private boolean readsVariables;
+    private final Set<String> readNames = new TreeSet<>();
+    /** Names the template binds itself: loop variables, {@code set} targets, and the loop's {@code loop}. */
+    private final Set<String> boundNames = new TreeSet<>(Set.of("loop"));
 
     TemplateChecker(Sandbox sandbox, String source) {
         this.sandbox = sandbox;
@@ -101,6 +109,16 @@ final class TemplateChecker {
         return readsVariables;
     }
 
+    /**
+     * The variables the template reads from its input: every variable it reads that it does not bind itself with
+     * {@code for} or {@code set}. A caller that knows which variables it passes can refuse a template reading others.
+     */
+    Set<String> inputVariables() {
+        Set<String> inputs = new TreeSet<>(readNames);
+        inputs.removeAll(boundNames);
+        return Set.copyOf(inputs);
+    }
+
     private void check(Node parent, int depth) {
         for (Node node : parent.getChildren()) {
             if (node instanceof ExpressionNode) {
@@ -118,7 +136,10 @@ final class TemplateChecker {
     private void checkTag(TagNode tag) {
         switch (tag.getName()) {
             case "if", "elif" -> checkExpression(tag.getHelpers(), tag);
-            case "for" -> checkExpression(loopExpression(tag), tag);
+            case "for" -> {
+                checkExpression(loopExpression(tag), tag);
+                boundNames.addAll(((ForTag) tag.getTag()).getLoopVarsAndExpression((TagToken) tag.getMaster()).getLeft());
+            }
             case "set" -> checkSet(tag);
             default -> {
                 // else, raw and the end tags carry no expression
@@ -141,6 +162,9 @@ final class TemplateChecker {
         if (!SET_TARGETS.matcher(targets).matches()) {
             throw error("'set' assigns plain variable names only", tag);
         }
+        for (String target : targets.split(",")) {
+            boundNames.add(target.trim());
+        }
         if (equals >= 0) {
             // how Jinjava's set tag evaluates its right-hand side
             checkExpression("[" + helpers.substring(equals + 1) + "]", tag);
@@ -153,10 +177,13 @@ final class TemplateChecker {
         }
         try {
             Tree tree = sandbox.parseExpression(expression);
-            checkTree((AstNode) tree.getRoot());
-            // the parser lists every identifier, those inside list and dict literals too
+            Set<AstIdentifier> parameterNames = checkTree((AstNode) tree.getRoot());
+            // the parser lists every identifier, those inside list and dict literals too, and the names of named arguments
             for (IdentifierNode identifier : tree.getIdentifierNodes()) {
-                readsVariables |= identifier instanceof StrictIdentifier strict && strict.isVariable();
+                if (identifier instanceof StrictIdentifier strict && strict.isVariable() && !parameterNames.contains(strict)) {
+                    readsVariables = true;
+                    readNames.add(strict.getName());
+                }
             }
         } catch (TemplateProblem problem) {
             throw error(problem.getMessage(), node);
@@ -175,8 +202,12 @@ final class TemplateChecker {
     /**
      * Walks the tree without recursion (it may be deep) for its depth and assignments. JUEL's literal nodes (lists,
      * dicts) do not show their elements as children: their brackets are bounded by {@link #MAX_BRACKET_NESTING}.
+     *
+     * @return the name identifiers of the named arguments of calls ({@code attribute} of {@code map(attribute='x')}),
+     *     which name no variable
      */
-    private void checkTree(AstNode root) {
+    private Set<AstIdentifier> checkTree(AstNode root) {
+        Set<AstIdentifier> parameterNames = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Visit> pending = new ArrayDeque<>();
         pending.push(new Visit(root, null, null, 0));
         while (!pending.isEmpty()) {
@@ -189,10 +220,14 @@ final class TemplateChecker {
             if (node instanceof AstNamedParameter && !(visit.parent() instanceof AstParameters && isCall(visit.grandparent()))) {
                 throw new TemplateProblem("an assignment ('name = value') is not a value: use {% set name = value %}, or '==' to compare");
             }
+            if (node instanceof AstNamedParameter named) {
+                parameterNames.add(SandboxParser.nameIdentifier(named));
+            }
             for (int i = 0; i < node.getCardinality(); i++) {
                 pending.push(new Visit((AstNode) node.getChild(i), node, visit.parent(), visit.depth() + 1));
             }
         }
+        return parameterNames;
     }
 
     private static boolean isCall(AstNode node) {

@@ -189,4 +189,16 @@ class TemplateTest {
             assertThat(render("{{ age }}")).isEqualTo(36);
         }
     }
+
+    @Test
+    void inputVariablesAreTheVariablesReadLessThoseTheTemplateBinds() {
+        assertThat(ENGINE.compile("{{ after.cn | default(fallback) }} {{ {'k': key}['k'] }}").inputVariables())
+                .containsExactlyInAnyOrder("after", "fallback", "key");
+        assertThat(ENGINE.compile("{% for g, n in pairs %}{{ g ~ n ~ loop.index }}{% endfor %}"
+                + "{% set a, b = 1, 2 %}{{ a + b }}{% if none is none %}{{ ok }}{% endif %}").inputVariables())
+                .containsExactlyInAnyOrder("pairs", "ok");
+        assertThat(ENGINE.compile("plain text {{ 1 + 2 }}").inputVariables()).isEmpty();
+        assertThat(ENGINE.compile("{{ users | map(attribute='cn') | join(d=separator) }}").inputVariables())
+                .as("a named argument's name is no variable, its value may read one").containsExactlyInAnyOrder("users", "separator");
+    }
 }

@@ -1,0 +1,36 @@
+package io.hermesconnect.sink.http.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** Reads a {@code Retry-After} header (RFC 9110 section 10.2.3): delay seconds, or an HTTP-date. */
+final class RetryAfter {
+
+    private RetryAfter() {
+    }
+
+    /** How long the server asks to wait from {@code now}; empty when the header is absent or unreadable. */
+    static Optional<Duration> parse(String header, Instant now) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String value = header.trim();
+        if (value.chars().allMatch(Character::isDigit)) {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+            } catch (NumberFormatException tooLarge) {
+                return Optional.empty();
+            }
+        }
+        try {
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+        } catch (DateTimeParseException unreadable) {
+            return Optional.empty();
+        }
+    }
+}
