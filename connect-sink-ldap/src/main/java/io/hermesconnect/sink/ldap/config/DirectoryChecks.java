@@ -4,6 +4,7 @@ import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.schema.Schema;
 import io.hermesconnect.common.config.ConfigValidation;
@@ -34,10 +35,15 @@ final class DirectoryChecks {
     private static void check(LdapSinkConfig config, ConfigValidation.Problems problems) {
         ServerSet servers;
         try {
+            LdapConnections.urls(config.connection());
+        } catch (ConfigException e) {
+            problems.add(LdapSinkConfig.URL, e.getMessage());
+            return;
+        }
+        try {
             servers = LdapConnections.serverSet(config.connection());
         } catch (ConfigException e) {
-            problems.add(e.getMessage().contains(LdapSinkConfig.URL) ? LdapSinkConfig.URL : LdapSinkConfig.TRUSTSTORE_PATH,
-                    e.getMessage());
+            problems.add(LdapSinkConfig.TRUSTSTORE_PATH, e.getMessage());
             return;
         }
         try (LDAPConnection connection = servers.getConnection()) {
@@ -70,7 +76,7 @@ final class DirectoryChecks {
 
     private static void requireEntry(LDAPConnection connection, DN dn, String key, ConfigValidation.Problems problems)
             throws LDAPException {
-        if (connection.getEntry(dn.toString(), "1.1") == null) {
+        if (connection.getEntry(dn.toString(), SearchRequest.NO_ATTRIBUTES) == null) {
             problems.add(key, "The directory has no entry with this DN");
         }
     }

@@ -83,7 +83,7 @@ public record EntryKind(String name, KindSource source, String rdnAttribute, Kin
      * The attributes the entry must have in a state, by attribute, with the object classes and the RDN value;
      * attributes whose template reads an unchanged field are left out (their entry's values stay as they are).
      */
-    public Map<String, List<String>> attributes(TemplateVariables state, RDN rdn) {
+    public Map<String, List<String>> attributeValues(TemplateVariables state, RDN rdn) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         values.put("objectClass", objectClasses);
         attributes.forEach((attribute, template) -> {

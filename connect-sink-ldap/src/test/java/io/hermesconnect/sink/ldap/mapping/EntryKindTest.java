@@ -55,7 +55,7 @@ class EntryKindTest {
         TemplateVariables state = TemplateVariables.after(noLast);
         RDN rdn = USERS.dn(state, BASE).getRDN();
 
-        assertThatThrownBy(() -> USERS.attributes(state, rdn))
+        assertThatThrownBy(() -> USERS.attributeValues(state, rdn))
                 .isInstanceOf(TargetDataException.class)
                 .hasMessageContaining("kinds.users.attrs.")
                 .hasMessageNotContaining("Secret-Value");
@@ -64,7 +64,7 @@ class EntryKindTest {
     @Test
     void valuesAreSetsEmptyStringsAreAbsentDefaultsFillTheRestAndTheRdnValueIsKept() {
         TemplateVariables state = TemplateVariables.after(user("ann", List.of("a@x.org", "", "b@x.org", "a@x.org")));
-        Map<String, List<String>> attributes = USERS.attributes(state, USERS.dn(state, BASE).getRDN());
+        Map<String, List<String>> attributes = USERS.attributeValues(state, USERS.dn(state, BASE).getRDN());
 
         assertThat(attributes.get("mail")).containsExactly("a@x.org", "b@x.org");
         assertThat(attributes.get("description")).isEmpty();
@@ -79,7 +79,7 @@ class EntryKindTest {
         SinkEvent toast = Events.modifyWithUnchanged("hr.users", fields("id", "7", "login", "ann", "first", "Ann", "last", "Lee",
                 "emails", null), Set.of("notes"));
         TemplateVariables state = TemplateVariables.after(toast);
-        Map<String, List<String>> attributes = USERS.attributes(state, USERS.dn(state, BASE).getRDN());
+        Map<String, List<String>> attributes = USERS.attributeValues(state, USERS.dn(state, BASE).getRDN());
 
         assertThat(attributes).doesNotContainKey("description").containsKey("cn");
     }

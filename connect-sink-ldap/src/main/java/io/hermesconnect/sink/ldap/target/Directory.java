@@ -1,0 +1,167 @@
+package io.hermesconnect.sink.ldap.target;
+
+import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.DereferencePolicy;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPSearchException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModifyDNRequest;
+import com.unboundid.ldap.sdk.ModifyRequest;
+import com.unboundid.ldap.sdk.RDN;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The directory operations the sink performs, over the pool: each failure classified by {@link LdapErrors} and named
+ * by what was attempted and for which kind. Result codes that mean "already so" are passed in by the caller and
+ * count as success, which keeps every operation idempotent.
+ */
+final class Directory {
+
+    private final LDAPConnectionPool pool;
+    private final int pageSize;
+
+    Directory(LDAPConnectionPool pool, int pageSize) {
+        this.pool = pool;
+        this.pageSize = pageSize;
+    }
+
+    /** The entry at {@code dn} with the given attributes (all user attributes when none), or null when there is none. */
+    Entry read(DN dn, String kind, String... attributes) {
+        try {
+            return pool.getEntry(dn.toString(), attributes);
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                return null;
+            }
+            throw LdapErrors.of("reading an entry", kind, e);
+        }
+    }
+
+    void add(DN dn, Collection<Attribute> attributes, String kind) {
+        run("adding an entry", kind, Set.of(), () -> pool.add(new Entry(dn, attributes)));
+    }
+
+    /** Deletes an entry; one already gone is success. */
+    void delete(DN dn, String kind) {
+        run("deleting an entry", kind, Set.of(ResultCode.NO_SUCH_OBJECT), () -> pool.delete(dn.toString()));
+    }
+
+    /** Applies modifications at once. */
+    void modify(DN dn, List<Modification> modifications, String kind) {
+        modify(dn, modifications, kind, Set.of());
+    }
+
+    /**
+     * Applies modifications at once, or none of them.
+     *
+     * @param tolerated result codes the caller handles itself (e.g. "the value exists already")
+     * @return {@link ResultCode#SUCCESS}, or the tolerated code the server answered
+     */
+    ResultCode modify(DN dn, List<Modification> modifications, String kind, Set<ResultCode> tolerated) {
+        try {
+            pool.modify(new ModifyRequest(dn.toString(), modifications));
+            return ResultCode.SUCCESS;
+        } catch (LDAPException e) {
+            if (tolerated.contains(e.getResultCode())) {
+                return e.getResultCode();
+            }
+            throw LdapErrors.of("modifying an entry", kind, e);
+        }
+    }
+
+    /**
+     * The DNs of the entries under {@code base} that match {@code filter}, at most {@code limit} of them.
+     *
+     * @throws io.hermesconnect.common.sink.TargetDataException when more match
+     */
+    List<DN> searchDns(DN base, Filter filter, int limit, String kind) {
+        try {
+            return dns(pool.search(new SearchRequest(base.toString(), SearchScope.SUB, DereferencePolicy.NEVER,
+                    limit + 1, 0, false, filter, SearchRequest.NO_ATTRIBUTES)).getSearchEntries());
+        } catch (LDAPSearchException e) {
+            if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+                return dns(e.getSearchEntries());
+            }
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                return List.of();
+            }
+            throw LdapErrors.of("searching", kind, e);
+        }
+    }
+
+    private static List<DN> dns(List<SearchResultEntry> entries) {
+        List<DN> dns = new ArrayList<>(entries.size());
+        for (SearchResultEntry entry : entries) {
+            dns.add(dnOf(entry));
+        }
+        return dns;
+    }
+
+    /** The DN of an entry the server returned. */
+    static DN dnOf(SearchResultEntry entry) {
+        try {
+            return entry.getParsedDN();
+        } catch (LDAPException e) {
+            throw new IllegalStateException("The server returned an entry whose DN does not parse", e);
+        }
+    }
+
+    /** Renames and moves an entry; its old RDN value is removed from its attributes. */
+    void rename(DN from, DN to, String kind) {
+        RDN rdn = to.getRDN();
+        DN parent = to.getParent();
+        run("renaming an entry", kind, Set.of(),
+                () -> pool.modifyDN(new ModifyDNRequest(from.toString(), rdn.toString(), true, parent.toString())));
+    }
+
+    /** Searches a subtree page by page (RFC 2696), handing each entry to {@code each}. */
+    void pagedSearch(DN base, Filter filter, String kind, Consumer<SearchResultEntry> each, String... attributes) {
+        SearchRequest request = new SearchRequest(base.toString(), SearchScope.SUB, filter, attributes);
+        try {
+            byte[] cookie = null;
+            do {
+                request.setControls(new SimplePagedResultsControl(pageSize, cookie == null ? null
+                        : new ASN1OctetString(cookie)));
+                SearchResult result = pool.search(request);
+                result.getSearchEntries().forEach(each);
+                SimplePagedResultsControl response = SimplePagedResultsControl.get(result);
+                cookie = response == null || !response.moreResultsToReturn() ? null : response.getCookie().getValue();
+            } while (cookie != null);
+        } catch (LDAPException e) {
+            if (e.getResultCode() != ResultCode.NO_SUCH_OBJECT) {
+                throw LdapErrors.of("searching", kind, e);
+            }
+        }
+    }
+
+    /** One LDAP operation. */
+    @FunctionalInterface
+    private interface Operation {
+        void run() throws LDAPException;
+    }
+
+    private static void run(String what, String kind, Set<ResultCode> alreadySo, Operation operation) {
+        try {
+            operation.run();
+        } catch (LDAPException e) {
+            if (!alreadySo.contains(e.getResultCode())) {
+                throw LdapErrors.of(what, kind, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.hermesconnect.sink.ldap.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.unboundid.ldap.sdk.Filter;
+import io.hermesconnect.sink.ldap.config.LdapSinkConfig;
+import io.hermesconnect.sink.ldap.mapping.EntryKind;
+import io.hermesconnect.sink.ldap.testing.HrKinds;
+import org.junit.jupiter.api.Test;
+
+class EntryLocatorTest {
+
+    private static final EntryKind USERS = (EntryKind) new LdapSinkConfig(HrKinds.config("ldap://127.0.0.1:1")).kinds().get(0);
+
+    @Test
+    void filterValuesAreEscapedPerRfc4515() throws Exception {
+        Filter filter = EntryLocator.filter(USERS, "a*(b)\\c\u0000é");
+
+        assertThat(filter.toString()).isEqualTo("(&(objectClass=top)(objectClass=person)(objectClass=organizationalPerson)"
+                + "(objectClass=inetOrgPerson)(employeeNumber=a\\2a\\28b\\29\\5cc\\00\\c3\\a9))");
+        Filter reparsed = Filter.create(filter.toString());
+        assertThat(reparsed.getComponents()[4].getAssertionValue()).isEqualTo("a*(b)\\c\u0000é");
+    }
+}
