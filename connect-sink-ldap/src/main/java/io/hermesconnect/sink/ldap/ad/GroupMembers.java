@@ -1,0 +1,136 @@
+package io.hermesconnect.sink.ldap.ad;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPInterface;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code member} values of Active Directory groups, idempotently: adding a member twice or removing a
+ * non-member changes nothing and fails nothing. A member may be a user, a contact or another group (nesting).
+ *
+ * <p>AD returns at most {@code MaxValRange} (1,500 by default) values of an attribute at once, so {@link #read}
+ * asks for {@code member;range=<first>-*} until the answer's range ends with {@code *}. {@link #addAll} reads the
+ * group once and adds only the missing members, many per modify request: a request that adds a member already there
+ * fails as a whole.
+ */
+public final class GroupMembers {
+
+    public static final String ATTRIBUTE = "member";
+    private static final String RANGE_OPTION = "range=";
+
+    private GroupMembers() {
+    }
+
+    /** Adds {@code member} to {@code group}; false when it was a member already. */
+    public static boolean add(LDAPInterface directory, String group, String member) throws LDAPException {
+        try {
+            directory.modify(group, new Modification(ModificationType.ADD, ATTRIBUTE, member));
+            return true;
+        } catch (LDAPException e) {
+            // AD and Samba answer "entry already exists" for a value already there, other servers the standard code
+            if (e.getResultCode() == ResultCode.ENTRY_ALREADY_EXISTS
+                    || e.getResultCode() == ResultCode.ATTRIBUTE_OR_VALUE_EXISTS) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Removes {@code member} from {@code group}; false when it was not a member (or no longer exists). */
+    public static boolean remove(LDAPInterface directory, String group, String member) throws LDAPException {
+        try {
+            directory.modify(group, new Modification(ModificationType.DELETE, ATTRIBUTE, member));
+            return true;
+        } catch (LDAPException e) {
+            // Samba answers "unwilling to perform" both for a non-member and for a refused removal: look
+            if ((e.getResultCode() == ResultCode.UNWILLING_TO_PERFORM
+                    || e.getResultCode() == ResultCode.NO_SUCH_ATTRIBUTE) && !isMember(directory, group, member)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Whether {@code member} is a direct member of {@code group}, asked without reading the group's members. */
+    public static boolean isMember(LDAPInterface directory, String group, String member) throws LDAPException {
+        return directory.searchForEntry(group, SearchScope.BASE, Filter.createEqualityFilter(ATTRIBUTE, member),
+                SearchRequest.NO_ATTRIBUTES) != null;
+    }
+
+    /**
+     * Adds those of {@code members} that are not members yet, {@code batchSize} values per modify request;
+     * returns how many it added.
+     */
+    public static int addAll(LDAPInterface directory, String group, Collection<String> members, int batchSize)
+            throws LDAPException {
+        Set<DN> present = new HashSet<>();
+        for (String dn : read(directory, group)) {
+            present.add(new DN(dn));
+        }
+        List<String> missing = new ArrayList<>();
+        for (String member : members) {
+            if (present.add(new DN(member))) {
+                missing.add(member);
+            }
+        }
+        for (int from = 0; from < missing.size(); from += batchSize) {
+            List<String> batch = missing.subList(from, Math.min(from + batchSize, missing.size()));
+            directory.modify(group, new Modification(ModificationType.ADD, ATTRIBUTE, batch.toArray(String[]::new)));
+        }
+        return missing.size();
+    }
+
+    /** All direct members of {@code group}, however many, read range by range. */
+    public static List<String> read(LDAPInterface directory, String group) throws LDAPException {
+        List<String> members = new ArrayList<>();
+        int first = 0;
+        while (true) {
+            SearchResultEntry entry = directory.getEntry(group, ATTRIBUTE + ";" + RANGE_OPTION + first + "-*");
+            if (entry == null) {
+                throw new LDAPException(ResultCode.NO_SUCH_OBJECT, "the group to read the members of does not exist");
+            }
+            Attribute values = memberValues(entry);
+            if (values == null) {
+                return members; // no members, or none after the last range
+            }
+            members.addAll(List.of(values.getValues()));
+            String last = lastOfRange(values);
+            if (last == null || last.equals("*")) {
+                return members;
+            }
+            first = Integer.parseInt(last) + 1;
+        }
+    }
+
+    private static Attribute memberValues(SearchResultEntry entry) {
+        for (Attribute attribute : entry.getAttributes()) {
+            if (attribute.getBaseName().equalsIgnoreCase(ATTRIBUTE)) {
+                return attribute;
+            }
+        }
+        return null;
+    }
+
+    /** The end of the range an answer's {@code member;range=<first>-<last>} holds; null without a range option. */
+    private static String lastOfRange(Attribute values) {
+        for (String option : values.getOptions()) {
+            if (option.regionMatches(true, 0, RANGE_OPTION, 0, RANGE_OPTION.length())) {
+                return option.substring(option.indexOf('-') + 1);
+            }
+        }
+        return null;
+    }
+}

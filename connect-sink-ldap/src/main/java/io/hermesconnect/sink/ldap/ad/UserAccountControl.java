@@ -1,0 +1,68 @@
+package io.hermesconnect.sink.ldap.ad;
+
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPInterface;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+
+/**
+ * Enables and disables accounts through the flags of {@code userAccountControl}, keeping the flags the sink does not
+ * own (password never expires, smart card required, ...): it reads the current value and writes it back with only
+ * {@link #ACCOUNTDISABLE} changed. With the trashbin on, trashing a user disables it and recycling enables it.
+ *
+ * <p>A new user is created enabled ({@link #NEW_USER}) because it always gets a password: the event's, or a random
+ * one ({@link PasswordPolicy}). A disabled new user would also look like a trashed one.
+ */
+public final class UserAccountControl {
+
+    public static final String ATTRIBUTE = "userAccountControl";
+    /** The account is disabled. */
+    public static final int ACCOUNTDISABLE = 0x2;
+    /** A normal user account. */
+    public static final int NORMAL_ACCOUNT = 0x200;
+    /** The value of a new user: a normal, enabled account. */
+    public static final int NEW_USER = NORMAL_ACCOUNT;
+
+    private UserAccountControl() {
+    }
+
+    /** Enables the account at {@code dn}; false when it was enabled already. */
+    public static boolean enable(LDAPInterface directory, String dn) throws LDAPException {
+        int flags = read(directory, dn);
+        return write(directory, dn, flags, flags & ~ACCOUNTDISABLE);
+    }
+
+    /** Disables the account at {@code dn}; false when it was disabled already. */
+    public static boolean disable(LDAPInterface directory, String dn) throws LDAPException {
+        int flags = read(directory, dn);
+        return write(directory, dn, flags, flags | ACCOUNTDISABLE);
+    }
+
+    /** Whether the account at {@code dn} is disabled. */
+    public static boolean isDisabled(LDAPInterface directory, String dn) throws LDAPException {
+        return (read(directory, dn) & ACCOUNTDISABLE) != 0;
+    }
+
+    private static int read(LDAPInterface directory, String dn) throws LDAPException {
+        SearchResultEntry entry = directory.getEntry(dn, ATTRIBUTE);
+        if (entry == null) {
+            throw new LDAPException(ResultCode.NO_SUCH_OBJECT, "the account to enable or disable does not exist");
+        }
+        Integer flags = entry.getAttributeValueAsInteger(ATTRIBUTE);
+        if (flags == null) {
+            throw new LDAPException(ResultCode.OBJECT_CLASS_VIOLATION,
+                    "the entry has no " + ATTRIBUTE + ": it is not an account");
+        }
+        return flags;
+    }
+
+    private static boolean write(LDAPInterface directory, String dn, int current, int wanted) throws LDAPException {
+        if (current == wanted) {
+            return false;
+        }
+        directory.modify(dn, new Modification(ModificationType.REPLACE, ATTRIBUTE, Integer.toString(wanted)));
+        return true;
+    }
+}
