@@ -15,15 +15,16 @@ import org.apache.kafka.connect.errors.ConnectException;
  * Classifies Active Directory's answers into {@link ErrorClass}es and turns them into the sink core's exceptions.
  *
  * <p>The result code decides, and AD's sub-code refines it where the result code alone is ambiguous. AD (and Samba)
- * put the sub-code in the diagnostic message, either as a leading Windows error code ({@code 0000052D: Constraint
- * violation - ...}) or after {@code data} ({@code AcceptSecurityContext error, data 52e, v1db1}). The diagnostic
+ * put the sub-code in the diagnostic message, as a leading Windows error code ({@code 0000052D: Constraint
+ * violation - ...}), or after {@code data} when the leading one is generic ({@code 80090308: LdapErr: ...,
+ * AcceptSecurityContext error, data 52e, v1db1}; {@code data 0} means none). The diagnostic
  * message itself is never passed on: AD quotes values in it (Samba: {@code samAccountName 'jdoe' already in use}),
  * and a value may be a secret; {@link #describe} names the result code and the sub-code instead.
  */
 public final class ActiveDirectoryErrors {
 
-    // a leading 8-digit Windows error code, or "data <hex>" as in bind errors
-    private static final Pattern SUB_CODE = Pattern.compile("^([0-9A-Fa-f]{8}):|\\bdata ([0-9A-Fa-f]{1,8})\\b");
+    private static final Pattern LEADING_CODE = Pattern.compile("^([0-9A-Fa-f]{8}):");
+    private static final Pattern DATA_CODE = Pattern.compile("\\bdata ([0-9A-Fa-f]{1,8})\\b");
 
     /** Sub-codes that are not about one object: the client is not bound (Samba answers anonymous writes so). */
     private static final int NOT_AUTHENTICATED = 0x2020;
@@ -75,12 +76,13 @@ public final class ActiveDirectoryErrors {
         if (message == null) {
             return Optional.empty();
         }
-        Matcher m = SUB_CODE.matcher(message.trim());
-        if (!m.find()) {
-            return Optional.empty();
-        }
-        String hex = m.group(1) != null ? m.group(1) : m.group(2);
-        return Optional.of(Integer.parseUnsignedInt(hex, 16));
+        Optional<Integer> data = firstCode(DATA_CODE, message).filter(code -> code != 0);
+        return data.isPresent() ? data : firstCode(LEADING_CODE, message.trim());
+    }
+
+    private static Optional<Integer> firstCode(Pattern pattern, String message) {
+        Matcher m = pattern.matcher(message);
+        return m.find() ? Optional.of(Integer.parseUnsignedInt(m.group(1), 16)) : Optional.empty();
     }
 
     /**
