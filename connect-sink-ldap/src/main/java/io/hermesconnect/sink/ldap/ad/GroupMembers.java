@@ -22,7 +22,9 @@ import java.util.Set;
  * non-member changes nothing and fails nothing. A member may be a user, a contact or another group (nesting).
  *
  * <p>AD returns at most {@code MaxValRange} (1,500 by default) values of an attribute at once, so {@link #read}
- * asks for {@code member;range=<first>-*} until the answer's range ends with {@code *}. {@link #addAll} reads the
+ * asks for {@code member;range=<first>-<first + 1499>} and continues after the end of the range the answer holds
+ * (which may be shorter, where {@code MaxValRange} is lower) until that end is {@code *}. Samba has no such limit
+ * but answers ranged reads the same way. {@link #addAll} reads the
  * group once and adds only the missing members, many per modify request: a request that adds a member already there
  * fails as a whole.
  */
@@ -30,6 +32,8 @@ public final class GroupMembers {
 
     public static final String ATTRIBUTE = "member";
     private static final String RANGE_OPTION = "range=";
+    // AD's default MaxValRange: a larger window would be cut to it anyway
+    private static final int RANGE_SIZE = 1_500;
 
     private GroupMembers() {
     }
@@ -98,7 +102,7 @@ public final class GroupMembers {
         List<String> members = new ArrayList<>();
         int first = 0;
         while (true) {
-            SearchResultEntry entry = directory.getEntry(group, ATTRIBUTE + ";" + RANGE_OPTION + first + "-*");
+            SearchResultEntry entry = directory.getEntry(group, ATTRIBUTE + ";" + RANGE_OPTION + first + "-" + (first + RANGE_SIZE - 1));
             if (entry == null) {
                 throw new LDAPException(ResultCode.NO_SUCH_OBJECT, "the group to read the members of does not exist");
             }
