@@ -9,10 +9,11 @@ import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * Active Directory's password attribute {@code unicodePwd}: the password in double quotes, encoded as UTF-16LE.
- * AD accepts it only over an encrypted connection, so {@link #requireProtected} refuses a plain one before anything
- * is sent. (Samba does not even get that far: it refuses simple binds without TLS, and answers a write on an
- * unbound plain connection with {@code operations error, 00002020}, which {@link ActiveDirectoryErrors} classifies
- * as {@link ErrorClass#CONFIGURATION}.)
+ * The sink sends it only over TLS (LDAPS or StartTLS): {@link #requireProtected} refuses any other connection before
+ * anything is sent, because the server does not always refuse. On plain LDAP, Samba refuses simple binds and
+ * unsigned SASL binds ({@code strong auth required}) and answers writes of an unbound connection with
+ * {@code operations error, 00002020} ({@link ErrorClass#CONFIGURATION} both), but it accepts a password over a
+ * Kerberos connection that is signed and not encrypted, where the password crosses the network readable.
  */
 public final class UnicodePwd {
 

@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.GSSAPIBindRequest;
+import com.unboundid.ldap.sdk.GSSAPIBindRequestProperties;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SASLQualityOfProtection;
+import io.hermesconnect.testkit.ldap.SambaAdServer;
 import java.util.EnumSet;
+import java.util.Locale;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +97,42 @@ class ActiveDirectoryAccountsIT {
                         assertThat(ActiveDirectoryErrors.classify(e)).isEqualTo(ErrorClass.CONFIGURATION);
                     });
         }
+    }
+
+    @Test
+    void sambaTakesAPasswordOverAPlainConnectionThatIsOnlySignedSoTheSinkMustCheckItself() throws LDAPException {
+        String dn;
+        try (LDAPConnection admin = SAMBA.connect()) {
+            dn = TestDirectory.addUser(admin, TestDirectory.accountName(), "Fírst-Passw0rd");
+        }
+        try (LDAPConnection plain = new LDAPConnection("127.0.0.1", 389)) {
+            assertThatThrownBy(() -> plain.bind(kerberosBind(SASLQualityOfProtection.AUTH)))
+                    .isInstanceOfSatisfying(LDAPException.class, e -> {
+                        assertThat(e.getResultCode()).isEqualTo(ResultCode.STRONG_AUTH_REQUIRED);
+                        assertThat(ActiveDirectoryErrors.classify(e)).isEqualTo(ErrorClass.CONFIGURATION);
+                    });
+        }
+        // Kerberos with integrity only: every message is signed, none is encrypted, and Samba accepts a password
+        try (LDAPConnection signed = new LDAPConnection("127.0.0.1", 389)) {
+            signed.bind(kerberosBind(SASLQualityOfProtection.AUTH_INT));
+
+            signed.modify(dn, UnicodePwd.replace("Sécond-Passw0rd"));
+            assertThatThrownBy(() -> UnicodePwd.requireProtected(signed, "ldap.security"))
+                    .isExactlyInstanceOf(ConnectException.class);
+        }
+    }
+
+    /** A Kerberos (SASL GSSAPI) bind as the administrator; Samba's DC has {@code host/} service names only. */
+    private static GSSAPIBindRequest kerberosBind(SASLQualityOfProtection protection) throws LDAPException {
+        GSSAPIBindRequestProperties properties =
+                new GSSAPIBindRequestProperties("Administrator@" + SambaAdServer.REALM, SAMBA.bindPassword());
+        properties.setRealm(SambaAdServer.REALM);
+        properties.setKDCAddress("127.0.0.1");
+        properties.setSASLClientServerName("dc1." + SambaAdServer.REALM.toLowerCase(Locale.ROOT));
+        properties.setServicePrincipalProtocol("host");
+        properties.setUseTicketCache(false);
+        properties.setAllowedQoP(protection);
+        return new GSSAPIBindRequest(properties);
     }
 
     @Test
