@@ -10,7 +10,8 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 /**
  * Enables and disables accounts through the flags of {@code userAccountControl}, keeping the flags the sink does not
  * own (password never expires, smart card required, ...): it reads the current value and writes it back with only
- * {@link #ACCOUNTDISABLE} changed. With the trashbin on, trashing a user disables it and recycling enables it.
+ * {@link #ACCOUNTDISABLE} changed. With the trashbin on, trashing a user disables it and recycling enables it
+ * ({@link ActiveDirectoryTrash}).
  *
  * <p>A new user is created enabled ({@link #NEW_USER}) because it always gets a password: the event's, or a random
  * one ({@link PasswordPolicy}). A disabled new user would also look like a trashed one.
@@ -43,6 +44,12 @@ public final class UserAccountControl {
     /** Whether the account at {@code dn} is disabled. */
     public static boolean isDisabled(LDAPInterface directory, String dn) throws LDAPException {
         return (read(directory, dn) & ACCOUNTDISABLE) != 0;
+    }
+
+    /** Whether the entry at {@code dn} is an account (a user or computer), one that can be enabled and disabled. */
+    public static boolean isAccount(LDAPInterface directory, String dn) throws LDAPException {
+        SearchResultEntry entry = directory.getEntry(dn, ATTRIBUTE);
+        return entry != null && entry.hasAttribute(ATTRIBUTE);
     }
 
     private static int read(LDAPInterface directory, String dn) throws LDAPException {

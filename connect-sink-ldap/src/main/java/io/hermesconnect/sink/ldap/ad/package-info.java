@@ -17,9 +17,13 @@
  *   <li><b>Change a password</b>: {@code requireProtected}, then modify with
  *       {@link io.hermesconnect.sink.ldap.ad.UnicodePwd#replace}. Never compare or read back {@code unicodePwd}: AD
  *       never returns it.</li>
- *   <li><b>Trash / recycle a user</b> (trashbin on):
- *       {@link io.hermesconnect.sink.ldap.ad.UserAccountControl#disable} /
- *       {@link io.hermesconnect.sink.ldap.ad.UserAccountControl#enable}.</li>
+ *   <li><b>Trashbin</b> (on AD in place, instead of the generic trash container, so that an account keeps its SID,
+ *       password and memberships): {@code trash} is {@link io.hermesconnect.sink.ldap.ad.ActiveDirectoryTrash#trash}
+ *       (disables an account, marks any entry), an add of a trashed entry first
+ *       {@link io.hermesconnect.sink.ldap.ad.ActiveDirectoryTrash#recycle}s it (check with
+ *       {@link io.hermesconnect.sink.ldap.ad.ActiveDirectoryTrash#trashedAt}), {@code trashedBefore} maps
+ *       {@link io.hermesconnect.sink.ldap.ad.ActiveDirectoryTrash#trashedBefore} to the kinds' objects, and
+ *       {@code purge} deletes the entry if it is still marked.</li>
  *   <li><b>Memberships</b>: one (user, group) object is {@link io.hermesconnect.sink.ldap.ad.GroupMembers#add} /
  *       {@link io.hermesconnect.sink.ldap.ad.GroupMembers#remove}; a whole member list compares against
  *       {@link io.hermesconnect.sink.ldap.ad.GroupMembers#read} (all members, range by range) and adds with
