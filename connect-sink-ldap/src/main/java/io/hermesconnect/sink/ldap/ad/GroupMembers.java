@@ -11,6 +11,7 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
+import io.hermesconnect.common.sink.TargetDataException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -26,7 +27,8 @@ import java.util.Set;
  * (which may be shorter, where {@code MaxValRange} is lower) until that end is {@code *}. Samba has no such limit
  * but answers ranged reads the same way. {@link #addAll} reads the
  * group once and adds only the missing members, many per modify request: a request that adds a member already there
- * fails as a whole.
+ * fails as a whole (entry already exists), so a member added by someone else meanwhile fails that call, and its
+ * retry reads the group again.
  */
 public final class GroupMembers {
 
@@ -104,7 +106,7 @@ public final class GroupMembers {
         while (true) {
             SearchResultEntry entry = directory.getEntry(group, ATTRIBUTE + ";" + RANGE_OPTION + first + "-" + (first + RANGE_SIZE - 1));
             if (entry == null) {
-                throw new LDAPException(ResultCode.NO_SUCH_OBJECT, "the group to read the members of does not exist");
+                throw new TargetDataException("the group to read the members of does not exist");
             }
             Attribute values = memberValues(entry);
             if (values == null) {

@@ -4,14 +4,17 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPInterface;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
-import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
+import io.hermesconnect.common.sink.TargetDataException;
 
 /**
  * Enables and disables accounts through the flags of {@code userAccountControl}, keeping the flags the sink does not
  * own (password never expires, smart card required, ...): it reads the current value and writes it back with only
  * {@link #ACCOUNTDISABLE} changed. With the trashbin on, trashing a user disables it and recycling enables it
  * ({@link ActiveDirectoryTrash}).
+ *
+ * <p>Methods throw {@link TargetDataException} when the entry is missing or not an account, and the directory's
+ * {@link LDAPException} otherwise ({@link ActiveDirectoryErrors}).
  *
  * <p>A new user is created enabled ({@link #NEW_USER}) because it always gets a password: the event's, or a random
  * one ({@link PasswordPolicy}). A disabled new user would also look like a trashed one.
@@ -55,12 +58,11 @@ public final class UserAccountControl {
     private static int read(LDAPInterface directory, String dn) throws LDAPException {
         SearchResultEntry entry = directory.getEntry(dn, ATTRIBUTE);
         if (entry == null) {
-            throw new LDAPException(ResultCode.NO_SUCH_OBJECT, "the account to enable or disable does not exist");
+            throw new TargetDataException("the account to enable or disable does not exist");
         }
         Integer flags = entry.getAttributeValueAsInteger(ATTRIBUTE);
         if (flags == null) {
-            throw new LDAPException(ResultCode.OBJECT_CLASS_VIOLATION,
-                    "the entry has no " + ATTRIBUTE + ": it is not an account");
+            throw new TargetDataException("the entry to enable or disable has no " + ATTRIBUTE + ": it is not an account");
         }
         return flags;
     }
