@@ -14,9 +14,9 @@ import com.unboundid.ldap.sdk.SearchScope;
 import io.hermesconnect.common.sink.TargetDataException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The {@code member} values of Active Directory groups, idempotently: adding a member twice or removing a
@@ -25,10 +25,10 @@ import java.util.Set;
  * <p>AD returns at most {@code MaxValRange} (1,500 by default) values of an attribute at once, so {@link #read}
  * asks for {@code member;range=<first>-<first + 1499>} and continues after the end of the range the answer holds
  * (which may be shorter, where {@code MaxValRange} is lower) until that end is {@code *}. Samba has no such limit
- * but answers ranged reads the same way. {@link #addAll} reads the
- * group once and adds only the missing members, many per modify request: a request that adds a member already there
- * fails as a whole (entry already exists), so a member added by someone else meanwhile fails that call, and its
- * retry reads the group again.
+ * but answers ranged reads the same way. {@link #update} reads the group once and writes only the difference,
+ * many values per modify request: a request that adds a member already there (or removes one already gone) fails as
+ * a whole, so a member added or removed by someone else meanwhile fails that call, and its retry reads the group
+ * again.
  */
 public final class GroupMembers {
 
@@ -76,27 +76,38 @@ public final class GroupMembers {
                 SearchRequest.NO_ATTRIBUTES) != null;
     }
 
+    /** What {@link #update} changed. */
+    public record Changes(int added, int removed) {
+    }
+
     /**
-     * Adds those of {@code members} that are not members yet, {@code batchSize} values per modify request;
-     * returns how many it added.
+     * Makes the members of {@code group} exactly {@code wanted} (a whole member list): reads the group once, then
+     * adds the missing members and removes the others, {@code batchSize} values per modify request.
      */
-    public static int addAll(LDAPInterface directory, String group, Collection<String> members, int batchSize)
+    public static Changes update(LDAPInterface directory, String group, Collection<String> wanted, int batchSize)
             throws LDAPException {
-        Set<DN> present = new HashSet<>();
+        Map<DN, String> present = new LinkedHashMap<>();
         for (String dn : read(directory, group)) {
-            present.add(new DN(dn));
+            present.put(new DN(dn), dn);
         }
         List<String> missing = new ArrayList<>();
-        for (String member : members) {
-            if (present.add(new DN(member))) {
+        for (String member : wanted) {
+            if (present.remove(new DN(member)) == null) {
                 missing.add(member);
             }
         }
-        for (int from = 0; from < missing.size(); from += batchSize) {
-            List<String> batch = missing.subList(from, Math.min(from + batchSize, missing.size()));
-            directory.modify(group, new Modification(ModificationType.ADD, ATTRIBUTE, batch.toArray(String[]::new)));
+        List<String> extra = new ArrayList<>(present.values());
+        modifyInBatches(directory, group, ModificationType.DELETE, extra, batchSize);
+        modifyInBatches(directory, group, ModificationType.ADD, missing, batchSize);
+        return new Changes(missing.size(), extra.size());
+    }
+
+    private static void modifyInBatches(LDAPInterface directory, String group, ModificationType type,
+            List<String> members, int batchSize) throws LDAPException {
+        for (int from = 0; from < members.size(); from += batchSize) {
+            List<String> batch = members.subList(from, Math.min(from + batchSize, members.size()));
+            directory.modify(group, new Modification(type, ATTRIBUTE, batch.toArray(String[]::new)));
         }
-        return missing.size();
     }
 
     /** All direct members of {@code group}, however many, read range by range. */

@@ -25,9 +25,9 @@
  *       {@link io.hermesconnect.sink.ldap.ad.ActiveDirectoryTrash#trashedBefore} to the kinds' objects, and
  *       {@code purge} deletes the entry if it is still marked.</li>
  *   <li><b>Memberships</b>: one (user, group) object is {@link io.hermesconnect.sink.ldap.ad.GroupMembers#add} /
- *       {@link io.hermesconnect.sink.ldap.ad.GroupMembers#remove}; a whole member list compares against
- *       {@link io.hermesconnect.sink.ldap.ad.GroupMembers#read} (all members, range by range) and adds with
- *       {@link io.hermesconnect.sink.ldap.ad.GroupMembers#addAll}; a group's {@code groupType} from
+ *       {@link io.hermesconnect.sink.ldap.ad.GroupMembers#remove}; a whole member list is
+ *       {@link io.hermesconnect.sink.ldap.ad.GroupMembers#update} (reads all members range by range, writes the
+ *       difference in batches); a group's {@code groupType} from
  *       {@link io.hermesconnect.sink.ldap.ad.GroupScope}.</li>
  *   <li><b>Searches that may find many entries</b> (member rewrites after a rename, the trashbin's purge):
  *       {@link io.hermesconnect.sink.ldap.ad.PagedSearch#forEach} on one connection.</li>

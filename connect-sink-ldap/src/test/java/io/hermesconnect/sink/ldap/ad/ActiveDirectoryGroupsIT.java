@@ -83,23 +83,29 @@ class ActiveDirectoryGroupsIT {
     }
 
     @Test
-    void aGroupOfFiveThousandMembersIsFilledInBatchesAndReadRangeByRange() throws LDAPException {
+    void aGroupOfFiveThousandMembersIsWrittenInBatchesAndReadRangeByRange() throws LDAPException {
         try (LDAPConnection admin = SAMBA.connect()) {
             String group = addGroup(admin);
+            String formerMember = TestDirectory.addUser(admin, TestDirectory.accountName(), "Fírst-Passw0rd");
             GroupMembers.add(admin, group, largeMembers.get(0));
+            GroupMembers.add(admin, group, formerMember);
 
             long start = System.nanoTime();
-            int added = GroupMembers.addAll(admin, group, largeMembers, 1_000);
-            System.out.printf("added %d members in batches of 1,000 in %d ms%n", added,
+            GroupMembers.Changes changes = GroupMembers.update(admin, group, largeMembers, 1_000);
+            System.out.printf("added %d members in batches of 1,000 in %d ms%n", changes.added(),
                     (System.nanoTime() - start) / 1_000_000);
             start = System.nanoTime();
             List<String> members = GroupMembers.read(admin, group);
             System.out.printf("read %d members range by range in %d ms%n", members.size(),
                     (System.nanoTime() - start) / 1_000_000);
 
-            assertThat(added).isEqualTo(LARGE - 1);
+            assertThat(changes).isEqualTo(new GroupMembers.Changes(LARGE - 1, 1));
             assertThat(dns(members)).isEqualTo(dns(largeMembers));
-            assertThat(GroupMembers.addAll(admin, group, largeMembers, 1_000)).isZero();
+            assertThat(GroupMembers.update(admin, group, largeMembers, 1_000))
+                    .isEqualTo(new GroupMembers.Changes(0, 0));
+            assertThat(GroupMembers.update(admin, group, largeMembers.subList(0, 10), 1_000))
+                    .isEqualTo(new GroupMembers.Changes(0, LARGE - 10));
+            assertThat(dns(GroupMembers.read(admin, group))).isEqualTo(dns(largeMembers.subList(0, 10)));
         }
     }
 
