@@ -28,6 +28,8 @@ public final class ActiveDirectoryErrors {
 
     /** Sub-codes that are not about one object: the client is not bound (Samba answers anonymous writes so). */
     private static final int NOT_AUTHENTICATED = 0x2020;
+    /** The bind account is locked out: it unlocks by itself after the domain's lockout duration. */
+    private static final int ACCOUNT_LOCKED_OUT = 0x775;
 
     private static final Set<ResultCode> CONFIGURATION_CODES = Set.of(
             ResultCode.INVALID_CREDENTIALS, ResultCode.INAPPROPRIATE_AUTHENTICATION,
@@ -58,6 +60,9 @@ public final class ActiveDirectoryErrors {
     /** What to do about {@code e}. */
     public static ErrorClass classify(LDAPException e) {
         ResultCode code = e.getResultCode();
+        if (code == ResultCode.INVALID_CREDENTIALS && subCode(e).orElse(0) == ACCOUNT_LOCKED_OUT) {
+            return ErrorClass.UNAVAILABLE;
+        }
         if (CONFIGURATION_CODES.contains(code)
                 || code == ResultCode.OPERATIONS_ERROR && subCode(e).orElse(0) == NOT_AUTHENTICATED) {
             return ErrorClass.CONFIGURATION;

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchScope;
 import io.hermesconnect.testkit.FreePort;
@@ -15,6 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /** Each class of {@link ActiveDirectoryErrors#classify}, provoked on a real Samba DC. */
 class ActiveDirectoryErrorsIT {
+
+    /** The domain's number of wrong passwords that locks an account; 0 (Samba's default) never locks. */
+    private static final String LOCKOUT_THRESHOLD = "lockoutThreshold";
 
     @Test
     void aPasswordThePolicyRefusesIsADataError() throws LDAPException {
@@ -61,8 +66,7 @@ class ActiveDirectoryErrorsIT {
             other = TestDirectory.addUser(admin, TestDirectory.accountName(), "Fírst-Passw0rd");
         }
         try (LDAPConnection user = TestDirectory.startTls(name + "@example.test", "Fírst-Passw0rd")) {
-            assertClass(() -> user.modify(other, new com.unboundid.ldap.sdk.Modification(
-                            com.unboundid.ldap.sdk.ModificationType.REPLACE, "description", "x")),
+            assertClass(() -> user.modify(other, new Modification(ModificationType.REPLACE, "description", "x")),
                     ResultCode.INSUFFICIENT_ACCESS_RIGHTS, null, ErrorClass.DATA);
         }
     }
@@ -71,6 +75,26 @@ class ActiveDirectoryErrorsIT {
     void aWrongBindPasswordIsAConfigurationError() {
         assertClass(() -> TestDirectory.startTls(SAMBA.bindDn(), "wrong"),
                 ResultCode.INVALID_CREDENTIALS, 0x52E, ErrorClass.CONFIGURATION);
+    }
+
+    @Test
+    void aLockedOutBindAccountIsUnavailableUntilItUnlocks() throws LDAPException {
+        String name = TestDirectory.accountName();
+        try (LDAPConnection admin = SAMBA.connect()) {
+            TestDirectory.addUser(admin, name, "Fírst-Passw0rd");
+            admin.modify(SAMBA.baseDn(), new Modification(ModificationType.REPLACE, LOCKOUT_THRESHOLD, "2"));
+            try {
+                for (int attempt = 0; attempt < 2; attempt++) {
+                    assertClass(() -> TestDirectory.startTls(name + "@example.test", "wrong"),
+                            ResultCode.INVALID_CREDENTIALS, 0x52E, ErrorClass.CONFIGURATION);
+                }
+
+                assertClass(() -> TestDirectory.startTls(name + "@example.test", "Fírst-Passw0rd"),
+                        ResultCode.INVALID_CREDENTIALS, 0x775, ErrorClass.UNAVAILABLE);
+            } finally {
+                admin.modify(SAMBA.baseDn(), new Modification(ModificationType.REPLACE, LOCKOUT_THRESHOLD, "0"));
+            }
+        }
     }
 
     @Test
