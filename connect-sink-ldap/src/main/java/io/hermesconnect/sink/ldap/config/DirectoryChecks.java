@@ -85,17 +85,17 @@ final class DirectoryChecks {
         if (!(kind instanceof EntryKind entry)) {
             return;
         }
-        String prefix = KindConfigs.prefix(kind.name());
+        String prefix = LdapKindConfigs.prefix(kind.name());
         entry.objectClasses().forEach(objectClass -> {
             if (schema.getObjectClass(objectClass) == null) {
-                problems.add(prefix + KindConfigs.OBJECT_CLASSES, "Object class '" + objectClass + "' is not in the server's schema");
+                problems.add(prefix + LdapKindConfigs.OBJECT_CLASSES, "Object class '" + objectClass + "' is not in the server's schema");
             }
         });
-        requireAttribute(schema, entry.rdnAttribute(), prefix + KindConfigs.RDN_ATTRIBUTE, problems);
-        entry.attributes().keySet().forEach(attribute -> requireAttribute(schema, attribute, prefix + KindConfigs.ATTRS + attribute, problems));
-        entry.defaults().keySet().forEach(attribute -> requireAttribute(schema, attribute, prefix + KindConfigs.DEFAULTS + attribute, problems));
-        entry.createOnly().forEach(attribute -> requireAttribute(schema, attribute, prefix + KindConfigs.IGNORE_ATTRIBUTES, problems));
-        requireAttribute(schema, entry.memberAttribute(), prefix + KindConfigs.MEMBER_ATTRIBUTE, problems);
+        requireAttribute(schema, entry.rdnAttribute(), prefix + LdapKindConfigs.RDN_ATTRIBUTE, problems);
+        entry.attributes().keySet().forEach(attribute -> requireAttribute(schema, attribute, prefix + LdapKindConfigs.ATTRS + attribute, problems));
+        entry.defaults().keySet().forEach(attribute -> requireAttribute(schema, attribute, prefix + LdapKindConfigs.DEFAULTS + attribute, problems));
+        entry.createOnly().forEach(attribute -> requireAttribute(schema, attribute, prefix + LdapKindConfigs.IGNORE_ATTRIBUTES, problems));
+        requireAttribute(schema, entry.memberAttribute(), prefix + LdapKindConfigs.MEMBER_ATTRIBUTE, problems);
     }
 
     private static void requireAttribute(Schema schema, String attribute, String key, ConfigValidation.Problems problems) {

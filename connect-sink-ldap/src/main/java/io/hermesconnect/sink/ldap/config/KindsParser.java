@@ -1,6 +1,6 @@
 package io.hermesconnect.sink.ldap.config;
 
-import static io.hermesconnect.sink.ldap.config.KindConfigs.*;
+import static io.hermesconnect.sink.ldap.config.LdapKindConfigs.*;
 
 import io.hermesconnect.common.config.EnumChoice;
 import io.hermesconnect.common.config.PrefixedConfigs;

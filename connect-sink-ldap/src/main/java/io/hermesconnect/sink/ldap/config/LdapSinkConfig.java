@@ -161,7 +161,7 @@ public final class LdapSinkConfig extends PluginConfig {
     /** The definitions of the nested keys, under placeholder names, for the reference docs and their lint. */
     public static Map<String, ConfigDef> nestedDefinitions() {
         Map<String, ConfigDef> definitions = new LinkedHashMap<>();
-        definitions.put("kinds.<K>.*", KindConfigs.definition(KindConfigs.prefix("<K>")));
+        definitions.put("kinds.<K>.*", LdapKindConfigs.definition(LdapKindConfigs.prefix("<K>")));
         return definitions;
     }
 

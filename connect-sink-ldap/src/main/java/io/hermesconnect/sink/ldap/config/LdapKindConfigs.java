@@ -10,7 +10,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 
 /** The keys of one kind, {@code kinds.<K>.*}, besides its open families {@code attrs.<attribute>} and {@code defaults.<attribute>}. */
-final class KindConfigs {
+final class LdapKindConfigs {
 
     static final String EVENTS = "events";
     static final String TOPICS = "topics";
@@ -35,7 +35,7 @@ final class KindConfigs {
 
     static final EnumChoice<KindShape> SHAPES = EnumChoice.of(KindShape.class);
 
-    private KindConfigs() {
+    private LdapKindConfigs() {
     }
 
     /** {@code kinds.<K>.} */
