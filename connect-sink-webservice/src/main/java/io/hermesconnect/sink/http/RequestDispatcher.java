@@ -32,6 +32,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * ({@link Status#NOT_SENT}: they park behind it); the other objects go on. When the service is unavailable, no new
  * request starts, the ones in flight finish, and what was not done is reported so that Connect delivers it again.
  *
+ * <p>For the trashbin off: with it on, removals and recycles go through the target's {@code trash} and {@code add},
+ * one event at a time, which keep the target's record of what it trashed.
+ *
  * <p>Not thread-safe: one {@link #dispatch} at a time, which returns when every request it started has finished.
  */
 public final class RequestDispatcher {
@@ -39,25 +42,21 @@ public final class RequestDispatcher {
     private final WebServiceTarget target;
     private final int maxInFlight;
     private final int batchMaxSize;
-    private final boolean trashRemovals;
 
-    /** @param trashRemovals whether removals are trashed (the trashbin is on) rather than deleted */
-    public RequestDispatcher(WebServiceTarget target, int maxInFlight, int batchMaxSize, boolean trashRemovals) {
+    public RequestDispatcher(WebServiceTarget target, int maxInFlight, int batchMaxSize) {
         if (maxInFlight < 1 || batchMaxSize < 1) {
             throw new IllegalArgumentException("maxInFlight and batchMaxSize must be at least 1");
         }
         this.target = target;
         this.maxInFlight = maxInFlight;
         this.batchMaxSize = batchMaxSize;
-        this.trashRemovals = trashRemovals;
     }
 
     /** One request of one event to one kind: step {@code step} of event number {@code index}. */
     private record Unit(int index, int step, KindRequests kind, HttpOperation operation, SinkEvent event) {
 
         boolean batchable() {
-            return kind.batch() != null && (operation == HttpOperation.CREATE || operation == HttpOperation.UPDATE
-                    || operation == HttpOperation.DELETE);
+            return kind.batch() != null;
         }
     }
 
@@ -104,7 +103,7 @@ public final class RequestDispatcher {
                 Deque<Unit> queue = pending.computeIfAbsent(event.object(), object -> new ArrayDeque<>());
                 for (int step = 1; step <= kinds.size(); step++) {
                     KindRequests kind = kinds.get(step - 1);
-                    queue.add(new Unit(index, step, kind, WebServiceTarget.operation(event, trashRemovals, false), event));
+                    queue.add(new Unit(index, step, kind, WebServiceTarget.operation(event), event));
                 }
             }
         }

@@ -1,7 +1,6 @@
 package io.hermesconnect.sink.http;
 
 import io.hermesconnect.common.sink.SinkEvent;
-import io.hermesconnect.common.sink.SinkOperation;
 import io.hermesconnect.common.sink.StepProgress;
 import io.hermesconnect.common.sink.TrashbinTarget;
 import io.hermesconnect.common.sink.TrashedObject;
@@ -108,28 +107,26 @@ public final class WebServiceTarget implements TrashbinTarget {
         return kinds.stream().filter(kind -> kind.feeds(event)).toList();
     }
 
-    /**
-     * The operation an event sends to a kind: trash and recycle fall back to delete and create for a kind without
-     * such a request.
-     */
-    static HttpOperation operation(SinkEvent event, boolean trashRemovals, boolean inTrash) {
-        if (event.operation() == SinkOperation.REMOVE) {
-            return trashRemovals ? HttpOperation.TRASH : HttpOperation.DELETE;
-        }
-        if (event.operation() == SinkOperation.ADD) {
-            return inTrash ? HttpOperation.RECYCLE : HttpOperation.CREATE;
-        }
-        return HttpOperation.UPDATE;
+    /** The request an event sends with the trashbin off. */
+    static HttpOperation operation(SinkEvent event) {
+        return switch (event.operation()) {
+            case ADD -> HttpOperation.CREATE;
+            case MODIFY -> HttpOperation.UPDATE;
+            case REMOVE -> HttpOperation.DELETE;
+        };
     }
 
-    /** Sends one event's request to one kind. */
+    /**
+     * Sends one event's request to one kind: trash and recycle fall back to delete and create for a kind without
+     * such a request, and the 404 / 409 settings of deletes apply to trash requests too.
+     */
     CompletableFuture<Void> send(KindRequests kind, HttpOperation operation, SinkEvent event) {
         HttpOperation sent = kind.request(operation).isPresent() ? operation
                 : operation == HttpOperation.TRASH ? HttpOperation.DELETE : HttpOperation.CREATE;
         RequestTemplate template = kind.request(sent).orElseThrow();
         try {
             RenderedRequest request = template.render(baseUrl, RequestVariables.of(event));
-            return sender.send(request, sent == HttpOperation.DELETE);
+            return sender.send(request, sent == HttpOperation.DELETE || sent == HttpOperation.TRASH);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

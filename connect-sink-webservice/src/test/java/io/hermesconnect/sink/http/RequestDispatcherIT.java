@@ -68,7 +68,7 @@ class RequestDispatcherIT {
         }
         http.delayNext(1, Duration.ofMillis(800)); // the first request to arrive, one of the four objects' first
 
-        List<EventOutcome> outcomes = new RequestDispatcher(target(), 4, 1, false).dispatch(events);
+        List<EventOutcome> outcomes = new RequestDispatcher(target(), 4, 1).dispatch(events);
 
         assertThat(outcomes).extracting(EventOutcome::status).containsOnly(Status.DONE);
         List<RecordedRequest> requests = http.requests();
@@ -88,7 +88,7 @@ class RequestDispatcherIT {
         }
         http.delayNext(8, Duration.ofMillis(200));
 
-        List<EventOutcome> outcomes = new RequestDispatcher(target(), 3, 1, false).dispatch(events);
+        List<EventOutcome> outcomes = new RequestDispatcher(target(), 3, 1).dispatch(events);
 
         assertThat(outcomes).extracting(EventOutcome::status).containsOnly(Status.DONE);
         assertThat(http.requests()).hasSize(8);
@@ -103,7 +103,7 @@ class RequestDispatcherIT {
                 version("b", 2), version("e", 1));
         http.delayNext(1, Duration.ofMillis(300)); // the first batch, so that the second overtakes it
 
-        List<EventOutcome> outcomes = new RequestDispatcher(target, 2, 3, false).dispatch(events);
+        List<EventOutcome> outcomes = new RequestDispatcher(target, 2, 3).dispatch(events);
 
         assertThat(outcomes).extracting(EventOutcome::status).containsOnly(Status.DONE);
         List<List<String>> batches = new ArrayList<>();
@@ -126,7 +126,7 @@ class RequestDispatcherIT {
     @Test
     void aRefusedEventHoldsBackItsObjectOnlyAndAnUnavailableServiceStopsTheRest() {
         http.respondNext(1, 422, "invalid");
-        List<EventOutcome> refused = new RequestDispatcher(target(), 1, 1, false)
+        List<EventOutcome> refused = new RequestDispatcher(target(), 1, 1)
                 .dispatch(List.of(version("a", 1), version("a", 2), version("b", 1)));
         assertThat(refused).extracting(EventOutcome::status).containsExactly(Status.REFUSED, Status.NOT_SENT, Status.DONE);
         assertThat(refused.get(0).failure()).hasMessageContaining("HTTP 422");
@@ -134,7 +134,7 @@ class RequestDispatcherIT {
 
         http.reset();
         http.failNext(1, 503);
-        List<EventOutcome> unavailable = new RequestDispatcher(target(), 1, 1, false)
+        List<EventOutcome> unavailable = new RequestDispatcher(target(), 1, 1)
                 .dispatch(List.of(version("a", 1), version("b", 1), version("c", 1)));
         assertThat(unavailable).extracting(EventOutcome::status).containsExactly(Status.UNAVAILABLE, Status.NOT_SENT, Status.NOT_SENT);
         assertThat(http.requests()).hasSize(1);

@@ -248,4 +248,25 @@ class WebServiceTargetIT {
         assertThat(http.requests()).extracting(RecordedRequest::path)
                 .containsExactly("/api/users/ada%201", "/api/accounts/ada%201", "/api/accounts/ada%201");
     }
+
+    @Test
+    void trashRecycleAndPurgeSendTheirRequests() {
+        WebServiceTarget target = target(props(http, "kinds.users.trash.method", "POST", "kinds.users.trash.url", "/users/{{ key.id }}/trash",
+                "kinds.users.recycle.method", "POST", "kinds.users.recycle.url", "/users/{{ key.id }}/restore"));
+        SinkEvent delete = UserEvents.delete(ADA);
+
+        target.trash(delete, new StepProgress());
+        target.trash(delete, new StepProgress());
+        assertThat(target.trashedBefore(Instant.now().plusSeconds(1))).extracting(trashed -> trashed.object()).containsExactly(delete.object());
+        target.add(UserEvents.create(ADA), new StepProgress());
+        assertThat(target.trashedBefore(Instant.now().plusSeconds(1))).isEmpty();
+        target.trash(delete, new StepProgress());
+        target.purge(target.trashedBefore(Instant.now().plusSeconds(1)).get(0));
+        assertThat(target.trashedBefore(Instant.now().plusSeconds(1))).isEmpty();
+
+        assertThat(http.requests()).extracting(request -> request.method() + " " + request.path()).containsExactly(
+                "POST /api/users/ada%201/trash", "POST /api/users/ada%201/restore", "POST /api/users/ada%201/trash",
+                "DELETE /api/users/ada%201");
+        assertThat(http.requests().get(1).bodyAsString()).contains("\"name\":\"Ada\"");
+    }
 }
