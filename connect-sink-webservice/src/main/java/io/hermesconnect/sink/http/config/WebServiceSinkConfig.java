@@ -275,10 +275,8 @@ public final class WebServiceSinkConfig extends PluginConfig {
      * (a test checks it is current).
      */
     public static String reference() {
-        StringBuilder md = new StringBuilder(ConfigDocs.markdown("Connector keys", CONFIG_DEF).replaceAll("(?m)^#", "###")).append('\n');
-        nestedDefinitions().forEach((family, def) ->
-                md.append(ConfigDocs.markdown("`" + family + "`", def).replaceAll("(?m)^#", "###")).append('\n'));
-        return md.toString();
+        return ConfigDocs.markdown("Connector keys", CONFIG_DEF).replaceAll("(?m)^#", "###") + '\n'
+                + ConfigDocs.nestedMarkdown(nestedDefinitions());
     }
 
     /** The kinds of target objects, in declaration order. */
