@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 /**
  * The templates of one kind of request (a kind's create, its delete, its batch…): method, URL, headers and body.
  * <ul>
- *   <li>The URL template gives the path and query after {@code base.url}; the text values it inserts are
- *       percent-encoded ({@link UrlValues}), so a value is always one path segment or one query value;</li>
+ *   <li>The URL template gives the path and query after {@code base.url}, starting with {@code /} (or {@code ?}) so that
+ *       nothing can extend the base URL's host; the text values it inserts are percent-encoded ({@link UrlValues}), so
+ *       a value is always one path segment or one query value;</li>
  *   <li>a header whose template renders empty text is left out; a value with a line break is refused;</li>
  *   <li>a body template that is a single expression whose value is not text ({@code {{ after }}},
  *       {@code {{ changed }}}, {@code {{ events | map(attribute='after') | list }}}) is sent as that value's JSON,
@@ -63,7 +64,12 @@ public final class RequestTemplate {
         if (!TOKEN.matcher(methodName).matches()) {
             throw new TargetDataException("Template " + method.key() + " did not render an HTTP method name");
         }
-        URI uri = uri(baseUrl + url.renderText(UrlValues.encoded(variables)).trim());
+        String path = url.renderText(UrlValues.encoded(variables)).trim();
+        if (!path.startsWith("/") && !path.startsWith("?")) {
+            // else a value could extend base.url's host name: {{ key.id }} of ".example.org" after "https://api.example.com"
+            throw new TargetDataException("Template " + url.key() + " did not render a path that starts with / (or a query with ?)");
+        }
+        URI uri = uri(baseUrl + path);
         Map<String, String> headerValues = new LinkedHashMap<>();
         headers.forEach((name, template) -> {
             String value = template.renderText(variables).trim();
@@ -83,11 +89,7 @@ public final class RequestTemplate {
 
     private URI uri(String text) {
         try {
-            URI uri = new URI(text);
-            if (!uri.isAbsolute() || uri.getHost() == null) {
-                throw new TargetDataException("Template " + url.key() + " did not render a URL with a host after base.url");
-            }
-            return uri;
+            return new URI(text);
         } catch (URISyntaxException e) {
             // the reason names the offending character's index, never the text
             throw new TargetDataException("Template " + url.key() + " rendered an invalid URL (" + e.getReason() + " at index "

@@ -111,6 +111,11 @@ class RequestTemplateTest {
         assertThatThrownBy(() -> headerInjection.render(BASE, RequestVariables.of(hostileUser())))
                 .isInstanceOf(TargetDataException.class).hasMessageContaining("k.headers.X-Name").hasMessageNotContaining("script");
 
+        RequestTemplate hostExtension = request("PUT", "{{ after.name }}", null);
+        assertThatThrownBy(() -> hostExtension.render(BASE, RequestVariables.of(UserEvents.create(UserEvents.user(
+                "u1", ".attacker.example", null, null, null))))).isInstanceOf(TargetDataException.class)
+                .hasMessageContaining("k.url").hasMessageContaining("starts with /").hasMessageNotContaining("attacker");
+
         RequestTemplate badMethod = request("{{ after.name }}", "/u", null);
         assertThatThrownBy(() -> badMethod.render(BASE, RequestVariables.of(hostileUser())))
                 .isInstanceOf(TargetDataException.class).hasMessageContaining("k.method").hasMessageNotContaining("script");
