@@ -136,6 +136,16 @@ class WebServiceTargetIT {
     }
 
     @Test
+    void refusedCredentialsLeaveTheEventToConnectInsteadOfParkingIt() {
+        WebServiceTarget target = target(props(http, "auth.type", "basic", "auth.basic.username", "sink", "auth.basic.password", PASSWORD));
+        http.failNext(1, 401);
+
+        assertThatThrownBy(() -> target.add(UserEvents.create(ADA), new StepProgress()))
+                .isInstanceOf(TargetUnavailableException.class).hasMessageContaining("HTTP 401").hasMessageNotContaining(PASSWORD);
+        assertThat(http.requests()).hasSize(1);
+    }
+
+    @Test
     void deletesOfMissingObjectsSucceedAndConflictsAsConfigured() {
         http.failNext(1, 404);
         target(props(http)).remove(UserEvents.delete(ADA), new StepProgress());

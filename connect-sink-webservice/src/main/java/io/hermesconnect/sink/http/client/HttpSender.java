@@ -26,7 +26,9 @@ import org.apache.kafka.common.config.types.Password;
  * {@code Retry-After} the server asked for, and once the attempts are spent fail with
  * {@link TargetUnavailableException} (Connect retries the batch: nothing is lost); any other status fails with
  * {@link TargetDataException}, whose reason has the status and the answer's body, truncated (the event is parked).
- * A 401 to a request sent with renewable credentials (OAuth2) renews them and sends the request once more.
+ * A 401 to a request sent with renewable credentials (OAuth2) renews them and sends the request once more; a 401
+ * after that, or with other credentials, fails with {@link TargetUnavailableException}: the credentials are wrong,
+ * not the event.
  *
  * <p>Asynchronous: waiting for an answer or a backoff holds no thread. Messages name the request by kind and
  * operation, never by its URL, headers or body, which hold the event's values and the credentials.
@@ -101,7 +103,13 @@ public final class HttpSender {
             metrics.retried(RetryCause.UNAUTHORIZED);
             return attempt(request, delete, attempt, true);
         }
-        return switch (outcomes.of(status, delete)) {
+        StatusOutcomes.Outcome outcome = outcomes.of(status, delete);
+        if (status == 401 && outcome != StatusOutcomes.Outcome.SUCCESS) {
+            // the credentials are refused, not the event: parking every event would not help, a fixed config will
+            return CompletableFuture.failedFuture(new TargetUnavailableException("The " + request.description()
+                    + " was answered HTTP 401: the server refuses the sink's credentials (auth.*); Connect will retry"));
+        }
+        return switch (outcome) {
             case SUCCESS -> CompletableFuture.completedFuture(null);
             case RETRY -> retryOrGiveUp(request, delete, attempt, status == 429 ? RetryCause.TOO_MANY_REQUESTS
                     : status == 408 ? RetryCause.TIMEOUT : RetryCause.SERVER_ERROR, "HTTP " + status,

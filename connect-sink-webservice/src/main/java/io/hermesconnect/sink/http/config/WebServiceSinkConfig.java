@@ -123,8 +123,9 @@ public final class WebServiceSinkConfig extends PluginConfig {
                                 + "its URL, and the method, URL, headers and body of each request (create, update, delete, "
                                 + "trash, recycle, batch).", Width.LONG, "Kinds")
                 .define(SUCCESS_STATUSES, Type.LIST, "200-299", new StatusList(), Importance.MEDIUM,
-                        "The statuses that mean a request succeeded. Of the others, 5xx, 429 and 408 are retried, any other "
-                                + "refuses the event: it is parked in the error queue with the status and the answer as reason.",
+                        "The statuses that mean a request succeeded. Of the others, 5xx, 429 and 408 are retried, 401 makes "
+                                + "the task back off (the credentials are refused), any other refuses the event: it is "
+                                + "parked in the error queue with the status and the answer as reason.",
                         Width.MEDIUM, "Success statuses")
                 .define(DELETE_NOT_FOUND_IS_SUCCESS, Type.BOOLEAN, true, null, Importance.MEDIUM,
                         "Whether a 404 to a delete means success: the object is gone already (idempotent deletes).",
