@@ -41,7 +41,7 @@ public abstract class ChangeEventSinkTask extends SinkTask {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeEventSinkTask.class);
     /** How long handing a record to the errant record reporter may take. */
     private static final Duration REPORT_TIMEOUT = Duration.ofMinutes(1);
-    static final String DROPPED_REASON = "dropped by an operator";
+    private static final String DROPPED_REASON = "dropped by an operator";
 
     private final Clock clock;
     private final Function<SinkCoreConfig, ParkedEventStore> stores;
@@ -58,6 +58,7 @@ public abstract class ChangeEventSinkTask extends SinkTask {
     private long nextPurgeMs;
     private ConnectException storeFailure;
 
+    /** A task whose parked events live in the topic {@code errors.queue.topic} names ({@link KafkaParkedEventStore}). */
     protected ChangeEventSinkTask() {
         this(Clock.systemUTC(), KafkaParkedEventStore::open);
     }
@@ -115,7 +116,7 @@ public abstract class ChangeEventSinkTask extends SinkTask {
     }
 
     @Override
-    public void open(Collection<TopicPartition> partitions) {
+    public final void open(Collection<TopicPartition> partitions) {
         int taken = queue.open(partitions);
         if (taken > 0) {
             LOG.info("Sink task {} took over {} parked object(s) of partitions {}", taskName, taken, partitions);
@@ -124,7 +125,7 @@ public abstract class ChangeEventSinkTask extends SinkTask {
     }
 
     @Override
-    public void close(Collection<TopicPartition> partitions) {
+    public final void close(Collection<TopicPartition> partitions) {
         queue.close(partitions);
         appliedOffsets.forget(partitions);
         status.refresh(queue, clock.millis());
@@ -149,7 +150,7 @@ public abstract class ChangeEventSinkTask extends SinkTask {
             status.targetAnswered(clock.millis());
         } catch (TargetUnavailableException e) {
             context.timeout(backoff.failed().toMillis());
-            status.waitingForTarget(clock.millis(), e.getMessage());
+            status.waitingForTarget(clock.millis(), e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
             throw e;
         } finally {
             status.refresh(queue, clock.millis());
@@ -208,19 +209,22 @@ public abstract class ChangeEventSinkTask extends SinkTask {
      *                          {@code errors.tolerance=none} does
      */
     private void report(SinkRecord record, Exception error) {
-        ErrantRecordReporter reporter = reporter().orElseThrow(() -> new ConnectException("Record "
-                + record.topic() + "-" + record.kafkaPartition() + "@" + record.kafkaOffset() + " cannot be handled ("
-                + error.getMessage() + ") and Connect gives the task no errant record reporter: set errors.tolerance=all "
-                + "and errors.deadletterqueue.topic.name", error));
+        ErrantRecordReporter reporter = reporter().orElseThrow(() -> new ConnectException("Record " + position(record)
+                + " cannot be handled (" + error.getMessage() + ") and Connect gives the task no errant record reporter: "
+                + "set errors.tolerance=all and errors.deadletterqueue.topic.name", error));
         try {
             reporter.report(record, error).get(REPORT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new ConnectException("Could not hand record " + record.topic() + "-" + record.kafkaPartition() + "@"
-                    + record.kafkaOffset() + " to the errant record reporter", e);
+            throw new ConnectException("Could not hand record " + position(record) + " to the errant record reporter", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectException("Interrupted while handing a record to the errant record reporter", e);
         }
+    }
+
+    /** Where a record is, as {@code topic-partition@offset}: how messages name it, since its data may be secret. */
+    private static String position(SinkRecord record) {
+        return record.topic() + "-" + record.kafkaPartition() + "@" + record.kafkaOffset();
     }
 
     private Optional<ErrantRecordReporter> reporter() {
@@ -233,7 +237,7 @@ public abstract class ChangeEventSinkTask extends SinkTask {
      * rewind, and a restarted task reads the store and the records again from what is committed.
      */
     @Override
-    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+    public final Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
         try {
             store.flush();
         } catch (ConnectException e) {
@@ -244,7 +248,7 @@ public abstract class ChangeEventSinkTask extends SinkTask {
     }
 
     @Override
-    public void stop() {
+    public final void stop() {
         try (SinkTarget closingTarget = target; ParkedEventStore closingStore = store; SinkTaskStatus closingStatus = status) {
             LOG.info("Sink task {} stopped", taskName);
         }
