@@ -80,7 +80,7 @@ public abstract class ChangeEventSinkTask extends SinkTask {
     @Override
     public final void start(Map<String, String> props) {
         config = new SinkCoreConfig(props);
-        String connector = config.connectorName() != null ? config.connectorName() : config.parkedEventTopic();
+        String connector = config.connectorLabel();
         taskName = connector + "-" + config.taskId();
         target = openTarget(props);
         try {

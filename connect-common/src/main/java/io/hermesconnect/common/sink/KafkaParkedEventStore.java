@@ -42,8 +42,7 @@ public final class KafkaParkedEventStore implements ParkedEventStore {
      * @throws org.apache.kafka.connect.errors.ConnectException naming the topic when it cannot be set up
      */
     public static KafkaParkedEventStore open(SinkCoreConfig config) {
-        String clientId = (config.connectorName() != null ? config.connectorName() : config.parkedEventTopic()) + "-"
-                + config.taskId() + "-parked";
+        String clientId = config.connectorLabel() + "-" + config.taskId() + "-parked";
         return new KafkaParkedEventStore(CompactedTopic.open(new CompactedTopicSettings("parked-event topic",
                 config.parkedEventTopic(), config.parkedEventTopicReplicationFactor(), config.parkedEventKafkaSettings(),
                 clientId, KAFKA_TIMEOUT)));

@@ -189,6 +189,14 @@ public final class SinkCoreConfig extends PluginConfig {
         return originalsStrings().get(CONNECTOR_NAME);
     }
 
+    /**
+     * How logs, client ids and JMX name the connector: its name, or the parked-event topic when the settings carry no
+     * name (a connector that did not pass its settings on to its tasks).
+     */
+    public String connectorLabel() {
+        return connectorName() != null ? connectorName() : parkedEventTopic();
+    }
+
     /** The task's number among the connector's tasks (0 when the connector did not number them). */
     public int taskId() {
         return getInt(TASK_ID);

@@ -53,12 +53,14 @@ class SinkCoreConfigTest {
     @Test
     void theParkedEventTopicIsDerivedFromTheConnectorsNameUnlessSet() {
         assertThat(new SinkCoreConfig(props).parkedEventTopic()).isEqualTo("users_sink_1.parked");
+        assertThat(new SinkCoreConfig(props).connectorLabel()).isEqualTo("users sink/1");
 
         props.put(SinkCoreConfig.ERRORS_QUEUE_TOPIC, "ldap-parked");
         assertThat(new SinkCoreConfig(props).parkedEventTopic()).isEqualTo("ldap-parked");
 
         props.remove(SinkCoreConfig.CONNECTOR_NAME);
         assertThat(new SinkCoreConfig(props).parkedEventTopic()).isEqualTo("ldap-parked");
+        assertThat(new SinkCoreConfig(props).connectorLabel()).isEqualTo("ldap-parked");
         props.remove(SinkCoreConfig.ERRORS_QUEUE_TOPIC);
         assertThatThrownBy(() -> new SinkCoreConfig(props)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining(SinkCoreConfig.ERRORS_QUEUE_TOPIC);
