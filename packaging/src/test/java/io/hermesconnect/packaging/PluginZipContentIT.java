@@ -18,7 +18,11 @@ class PluginZipContentIT {
 
     /** Our modules in lib/, as {@code <artifactId>-<version>.jar}. */
     private static final List<String> PLUGIN_MODULES = List.of("connect-common", "connect-source-wal", "connect-source-polling-diff",
-            "connect-transforms");
+            "connect-transforms", "connect-sink-ldap", "connect-sink-webservice");
+
+    /** Each plugin module's guide ({@code src/main/doc/*.md}), copied flat into doc/. */
+    private static final List<String> GUIDES = List.of("doc/wal-source.md", "doc/polling-diff-source.md",
+            "doc/transforms.md", "doc/sink-core.md", "doc/ldap-sink.md", "doc/http-sink.md");
 
     /** Packages the worker provides and a plugin must never carry: Connect loads them from its own class loader. */
     private static final List<String> WORKER_PACKAGES = List.of("org/apache/kafka/", "org/slf4j/");
@@ -54,7 +58,7 @@ class PluginZipContentIT {
         }
         softly.assertThat(manifest.path("owner").path("username").asText()).as("owner.username").isNotBlank();
         softly.assertThat(manifest.path("owner").path("name").asText()).as("owner.name").isNotBlank();
-        softly.assertThat(texts(manifest.path("component_types"))).as("component_types").contains("source", "transform");
+        softly.assertThat(texts(manifest.path("component_types"))).as("component_types").contains("source", "sink", "transform");
         softly.assertThat(texts(manifest.path("tags"))).as("tags").isNotEmpty();
         softly.assertThat(texts(manifest.path("requirements"))).as("requirements").isNotEmpty();
         softly.assertThat(manifest.path("license").path(0).path("name").asText()).isEqualTo("Apache-2.0");
@@ -66,6 +70,13 @@ class PluginZipContentIT {
         softly.assertThat(features.path("confluent_control_center_integration").isBoolean()).isTrue();
         softly.assertThat(texts(features.path("delivery_guarantee"))).containsExactly("exactly_once");
         softly.assertAll();
+    }
+
+    @Test
+    void docHoldsEveryGuideAndTheReadmeNamesThem() {
+        assertThat(zip.relativeEntries()).as("guides in doc/").containsAll(GUIDES);
+        String readme = zip.text("doc/README.md").orElseThrow();
+        assertThat(GUIDES).allSatisfy(guide -> assertThat(readme).as("doc/README.md").contains(guide));
     }
 
     @Test
