@@ -3,7 +3,6 @@ package io.hermesconnect.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hermesconnect.testkit.UniqueNames;
-import io.hermesconnect.testkit.Wait;
 import io.hermesconnect.testkit.connect.TopicReader;
 import io.hermesconnect.testkit.postgres.PostgresServer;
 import io.hermesconnect.testkit.postgres.PostgresVersion;
@@ -40,11 +39,10 @@ class WalSourceZipIT {
         pg.createDatabase(db);
         pg.executeIn(db, "CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, balance numeric(10,2))",
                 "INSERT INTO customers VALUES (1, 'Ann', 10.50)");
-        zip.rest().createConnector(prefix, config(db, prefix));
+        zip.rest().createConnector(prefix, ZipPipelines.walSource(pg, db, prefix));
         zip.rest().awaitRunning(prefix, 1, TIMEOUT);
         // the workload must follow the snapshot: wait until the task streams from its slot
-        Wait.until("slot " + prefix + " streaming", TIMEOUT, () -> "t".equals(pg.queryString("postgres",
-                "SELECT active FROM pg_replication_slots WHERE slot_name = '" + prefix + "'")));
+        ZipPipelines.awaitStreaming(pg, prefix, TIMEOUT);
 
         pg.executeIn(db, "INSERT INTO customers VALUES (2, 'Bob', NULL)",
                 "UPDATE customers SET balance = 11.00 WHERE id = 1", "DELETE FROM customers WHERE id = 2");
@@ -93,23 +91,5 @@ class WalSourceZipIT {
         Struct actual = value.getStruct("after");
         after.forEach((field, expected) -> assertThat(actual.get(field)).as(field).isEqualTo(expected));
         assertThat(actual.schema().fields()).hasSize(after.size());
-    }
-
-    private static Map<String, String> config(String db, String prefix) {
-        Map<String, String> config = new HashMap<>();
-        config.put("connector.class", "io.hermesconnect.source.wal.WalSourceConnector");
-        config.put("database.hostname", pg.host());
-        config.put("database.port", Integer.toString(pg.port()));
-        config.put("database.user", pg.superuser());
-        config.put("database.password", pg.superuserPassword());
-        config.put("database.dbname", db);
-        config.put("database.sslmode", "disable");
-        config.put("topic.prefix", prefix);
-        config.put("slot.name", prefix);
-        config.put("publication.name", prefix);
-        config.put("slot.drop.on.stop", "true");
-        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        return config;
     }
 }
