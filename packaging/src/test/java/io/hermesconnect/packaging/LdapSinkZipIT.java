@@ -64,11 +64,9 @@ class LdapSinkZipIT {
         List<String> topics = Stream.of("users", "groups", "memberships").map(t -> prefix + ".public." + t).toList();
         // a table empty at the snapshot has no topic yet: made now, so that the sink reads it from the start
         topics.forEach(zip.connect()::createTopic);
-        zip.rest().createConnector(prefix, ZipPipelines.walSource(pg, db, prefix));
-        zip.rest().awaitRunning(prefix, 1, TIMEOUT);
+        ZipPipelines.createRunning(zip, prefix, ZipPipelines.walSource(pg, db, prefix), TIMEOUT);
         String sink = prefix + "-ldap";
-        zip.rest().createConnector(sink, walLdapSink(topics));
-        zip.rest().awaitRunning(sink, 1, TIMEOUT);
+        ZipPipelines.createRunning(zip, sink, walLdapSink(topics), TIMEOUT);
 
         Wait.untilAsserted("the snapshot's user and group in the directory", TIMEOUT, () -> {
             assertThat(people()).containsOnlyKeys(user("ann"));
@@ -108,11 +106,9 @@ class LdapSinkZipIT {
         String db = UniqueNames.of("inventory");
         String prefix = UniqueNames.of("directory");
         ZipPipelines.createSampleDatabase(pg, db);
-        zip.rest().createConnector(prefix, diffSample(db, prefix));
-        zip.rest().awaitRunning(prefix, 1, TIMEOUT);
+        ZipPipelines.createRunning(zip, prefix, diffSample(db, prefix), TIMEOUT);
         String sink = prefix + "-ldap";
-        zip.rest().createConnector(sink, ldapSinkSample(prefix));
-        zip.rest().awaitRunning(sink, 1, TIMEOUT);
+        ZipPipelines.createRunning(zip, sink, ldapSinkSample(prefix), TIMEOUT);
 
         Wait.untilAsserted("the sample's users, groups and memberships in the directory", TIMEOUT, () -> {
             Map<String, Map<String, Set<String>>> people = people();

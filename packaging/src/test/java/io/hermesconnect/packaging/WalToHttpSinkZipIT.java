@@ -50,11 +50,9 @@ class WalToHttpSinkZipIT {
         String db = UniqueNames.of("inventory");
         String prefix = UniqueNames.of("inventory");
         ZipPipelines.createSampleDatabase(pg, db);
-        zip.rest().createConnector(prefix, walSource(db, prefix));
-        zip.rest().awaitRunning(prefix, 1, TIMEOUT);
+        ZipPipelines.createRunning(zip, prefix, walSample(db, prefix), TIMEOUT);
         String sink = prefix + "-http";
-        zip.rest().createConnector(sink, httpSink(prefix));
-        zip.rest().awaitRunning(sink, 1, TIMEOUT);
+        ZipPipelines.createRunning(zip, sink, httpSinkSample(prefix), TIMEOUT);
 
         Wait.untilAsserted("the snapshot's rows PUT by key", TIMEOUT, () -> assertThat(received())
                 .contains("PUT /api/customers/1", "PUT /api/customers/2", "PUT /api/orders/1"));
@@ -93,13 +91,13 @@ class WalToHttpSinkZipIT {
         }
     }
 
-    private static Map<String, String> walSource(String db, String prefix) {
+    private static Map<String, String> walSample(String db, String prefix) {
         Map<String, String> config = SampleConnectorConfig.read(zip, "10-inventory-wal.json");
         config.putAll(ZipPipelines.walConnection(pg, db, prefix));
         return config;
     }
 
-    private static Map<String, String> httpSink(String prefix) {
+    private static Map<String, String> httpSinkSample(String prefix) {
         Map<String, String> config = SampleConnectorConfig.read(zip, "40-http-sink.json");
         config.put("topics", prefix + ".public.customers," + prefix + ".public.orders");
         config.put("errors.queue.kafka.bootstrap.servers", zip.connect().bootstrapServers());

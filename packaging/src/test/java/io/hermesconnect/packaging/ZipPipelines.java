@@ -46,6 +46,12 @@ final class ZipPipelines {
         return config;
     }
 
+    /** Creates connector {@code name} through the REST API and waits until it and its one task run. */
+    static void createRunning(PluginZipFixture zip, String name, Map<String, String> config, Duration timeout) {
+        zip.rest().createConnector(name, config);
+        zip.rest().awaitRunning(name, 1, timeout);
+    }
+
     /** Waits until the WAL source streams from {@code slot}: changes made from then on follow its snapshot. */
     static void awaitStreaming(PostgresServer pg, String slot, Duration timeout) {
         Wait.until("slot " + slot + " streaming", timeout, () -> "t".equals(pg.queryString("postgres",

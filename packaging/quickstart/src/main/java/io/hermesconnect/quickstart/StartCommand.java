@@ -1,5 +1,6 @@
 package io.hermesconnect.quickstart;
 
+import com.unboundid.ldap.sdk.LDAPException;
 import io.hermesconnect.testkit.Wait;
 import io.hermesconnect.testkit.connect.ConnectRestClient;
 import java.io.IOException;
@@ -36,6 +37,8 @@ final class StartCommand {
     private static final Duration CONNECT_READY = Duration.ofSeconds(150);
     private static final Duration SERVICE_READY = Duration.ofSeconds(60);
     private static final Duration SAMPLE_CHANGE = Duration.ofSeconds(90);
+    /** The sinks retry parked events every 2 s: a membership may wait for its user's entry a few rounds. */
+    private static final Duration SINK_ARRIVAL = Duration.ofSeconds(120);
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
     private static final String SAMPLE_TOPIC = "inventory.public.customers";
     private static final String DIRECTORY_TOPIC = "directory";
@@ -49,6 +52,9 @@ final class StartCommand {
     /** Set once this command no longer owns the services: detached, stopped elsewhere, or being stopped. */
     private volatile boolean released;
     private CompletableFuture<Void> postgresStart = CompletableFuture.completedFuture(null);
+    /** The LDAP service is a real slapd when one is installed, else the in-memory server. */
+    private final boolean realSlapd = LocalSlapd.installed();
+    private final String ldapServer = realSlapd ? "OpenLDAP slapd" : "UnboundID in-memory";
 
     StartCommand(QuickstartPaths paths, Console console, boolean detach, boolean noBuild) {
         this.paths = paths;
@@ -94,13 +100,18 @@ final class StartCommand {
         console.say("unpacked " + zip.getFileName() + " into " + paths.show(paths.plugins()) + "/");
         StackJvms jvms = new StackJvms(paths, processes, classpath,
                 new ClassDataSharing(paths, classpath.key(), !"0".equals(System.getenv("QUICKSTART_CDS"))));
-        jvms.startLdap();
+        if (!realSlapd) {
+            jvms.startLdap();
+        }
         jvms.startHttp();
         postgresStart = CompletableFuture.runAsync(postgres::start);
         jvms.startKafka(Uuid.randomUuid().toString());
         // the worker waits for the broker by itself: starting both at once overlaps their JVM start-up
         jvms.startConnect();
-        console.say("starting: broker, Connect worker, LDAP, HTTP endpoint, PostgreSQL");
+        console.say("starting: broker, Connect worker, LDAP (" + ldapServer + "), HTTP endpoint, PostgreSQL");
+        if (realSlapd) {
+            new LocalSlapd(paths, processes).start(); // while the JVMs start up
+        }
         awaitReady(Service.KAFKA, "the broker on localhost:" + Service.KAFKA.port(), BROKER_READY,
                 () -> Service.isListening(Service.KAFKA.port()));
         console.say("broker ready on localhost:" + Service.KAFKA.port());
@@ -117,7 +128,7 @@ final class StartCommand {
         console.say("sample schema loaded (" + paths.show(schema) + ")");
         awaitReady(Service.LDAP, "LDAP on localhost:" + Service.LDAP.port(), SERVICE_READY,
                 () -> Service.isListening(Service.LDAP.port()));
-        console.say("LDAP ready on localhost:" + Service.LDAP.port());
+        console.say("LDAP (" + ldapServer + ") ready on localhost:" + Service.LDAP.port());
         awaitReady(Service.HTTP, "the HTTP endpoint on localhost:" + Service.HTTP.port(), SERVICE_READY,
                 StartCommand::httpEndpointHealthy);
         console.say("HTTP endpoint ready on localhost:" + Service.HTTP.port());
@@ -135,6 +146,12 @@ final class StartCommand {
         }
         if (outcome.created().contains("directory-diff")) {
             arrived &= showDirectoryChanges(sample);
+        }
+        if (outcome.created().contains("directory-ldap-sink")) {
+            arrived &= showDirectory();
+        }
+        if (outcome.created().contains("inventory-http-sink")) {
+            arrived &= showHttpRequests();
         }
         return new SampleConnectors.Outcome(outcome.created(), outcome.allRunning() && arrived);
     }
@@ -166,6 +183,58 @@ final class StartCommand {
             return true;
         } catch (Exception | AssertionError e) {
             console.warn("the polling-diff sample changes failed: " + e.getMessage() + "; see "
+                    + paths.show(paths.log(Service.CONNECT)));
+            return false;
+        }
+    }
+
+    /**
+     * The directory once the LDAP sink sample has applied the polling-diff sample's changes (dan added with a
+     * membership, cid removed): its users and groups with their members.
+     */
+    private boolean showDirectory() {
+        console.say("waiting for the LDAP sink to apply them to the directory (" + ldapServer + ")");
+        try {
+            Wait.until("dan in the directory and in group staff, cid gone", SINK_ARRIVAL, () -> {
+                try {
+                    List<String> people = ArrivedInTargets.directoryEntries(ArrivedInTargets.PEOPLE);
+                    List<String> groups = ArrivedInTargets.directoryEntries(ArrivedInTargets.GROUPS);
+                    return people.stream().anyMatch(e -> e.startsWith("uid=dan,"))
+                            && people.stream().noneMatch(e -> e.startsWith("uid=cid,"))
+                            && groups.stream().anyMatch(e -> e.startsWith("cn=staff,") && e.contains("uid=dan,"));
+                } catch (LDAPException e) {
+                    return false;
+                }
+            });
+            System.out.println("arrived in the directory, users (" + ArrivedInTargets.PEOPLE + "):");
+            System.out.println(ArrivedInTargets.show(ArrivedInTargets.directoryEntries(ArrivedInTargets.PEOPLE)));
+            System.out.println("groups (" + ArrivedInTargets.GROUPS + "):");
+            System.out.println(ArrivedInTargets.show(ArrivedInTargets.directoryEntries(ArrivedInTargets.GROUPS)));
+            return true;
+        } catch (LDAPException | AssertionError e) {
+            console.warn("the directory did not get the sample's changes: " + e.getMessage() + "; see "
+                    + paths.show(paths.log(Service.CONNECT)));
+            return false;
+        }
+    }
+
+    /** The requests the HTTP sink sample sent to the local endpoint, once the sample customer's PUT is among them. */
+    private boolean showHttpRequests() {
+        console.say("waiting for the HTTP sink to send the customers and orders to the local endpoint");
+        try {
+            Wait.until("the sample customer's PUT at the HTTP endpoint", SINK_ARRIVAL, () -> {
+                try {
+                    return ArrivedInTargets.httpRequests().stream().anyMatch(
+                            r -> r.startsWith("PUT /api/customers/") && r.contains("\"last_name\":\"Quickstart\""));
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+            System.out.println("arrived at the HTTP endpoint:");
+            System.out.println(ArrivedInTargets.show(ArrivedInTargets.httpRequests()));
+            return true;
+        } catch (IOException | AssertionError e) {
+            console.warn("the HTTP endpoint did not get the sample's changes: " + e.getMessage() + "; see "
                     + paths.show(paths.log(Service.CONNECT)));
             return false;
         }
@@ -364,7 +433,7 @@ final class StartCommand {
                   Connect REST     %s   plugin.path=%s
                   PostgreSQL 17    localhost:%d  database %s, user %s / %s (REPLICATION), superuser postgres / postgres
                                    %s
-                  LDAP             ldap://localhost:%d  base %s (ou=people, ou=groups), bind %s / %s
+                  LDAP             ldap://localhost:%d  %s, base %s (ou=people, ou=groups), bind %s / %s
                   HTTP endpoint    http://localhost:%d  requests recorded in %s/http/requests.jsonl
                                    (also: curl http://localhost:%d/_quickstart/requests)
 
@@ -378,7 +447,7 @@ final class StartCommand {
                 Service.KAFKA.port(), Service.KAFKA.ports().get(1), CONNECT_URL, shown.get("plugins"),
                 Service.POSTGRES.port(), LocalPostgres.DATABASE, LocalPostgres.USER, LocalPostgres.PASSWORD,
                 LocalPostgres.jdbcUrl(),
-                Service.LDAP.port(), StackJvms.LDAP_BASE, StackJvms.LDAP_ADMIN, StackJvms.LDAP_PASSWORD,
+                Service.LDAP.port(), ldapServer, StackJvms.LDAP_BASE, StackJvms.LDAP_ADMIN, StackJvms.LDAP_PASSWORD,
                 Service.HTTP.port(), shown.get("run"), Service.HTTP.port(),
                 plugins.isEmpty() ? "    (none found: see " + paths.show(paths.log(Service.CONNECT)) + ")"
                         : String.join("\n", plugins),

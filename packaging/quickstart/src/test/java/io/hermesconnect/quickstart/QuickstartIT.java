@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hermesconnect.testkit.Wait;
 import io.hermesconnect.testkit.connect.ConnectRestClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The quickstart as a user runs it, from the built plugin ZIP, in a state folder of its own under {@code target/}:
  * {@code start --detach} returns with the stack up, the REST API lists our plugins, every sample connector runs
- * and a change made now arrives, {@code status} reports every service, and {@code stop} leaves no process behind.
+ * and a change made now arrives, the sink samples delivered users, groups and memberships to the directory and the
+ * WAL sample's rows to the HTTP endpoint, {@code status} reports every service and what arrived, and {@code stop}
+ * leaves no process behind.
  * One stack start for the whole class; the quickstart's fixed ports must be free.
  */
 class QuickstartIT {
@@ -64,13 +67,15 @@ class QuickstartIT {
     void startsTheStackRunsTheSamplesAndStopsEveryProcess() throws Exception {
         assertThat(start.exitCode()).as("start --detach exit code; output:%n%s", start.output()).isZero();
         assertThat(start.output()).contains("Hermes Connect quickstart is up", "arrived in Kafka",
-                "user dan arrived as op=c", "user bob arrived as op=u", "user cid arrived as op=d");
+                "user dan arrived as op=c", "user bob arrived as op=u", "user cid arrived as op=d",
+                "arrived in the directory", "arrived at the HTTP endpoint");
 
         ConnectRestClient rest = new ConnectRestClient(StartCommand.CONNECT_URL);
         assertThat(rest.plugins()).extracting(p -> p.path("class").asText())
                 .contains("io.hermesconnect.source.wal.WalSourceConnector",
                         "io.hermesconnect.source.diff.PollingDiffSourceConnector", "io.hermesconnect.transforms.Filter",
-                        "io.hermesconnect.transforms.JinjaMapping");
+                        "io.hermesconnect.transforms.JinjaMapping", "io.hermesconnect.sink.ldap.LdapSinkConnector",
+                        "io.hermesconnect.sink.http.WebServiceSinkConnector");
         for (String connector : sampleConnectorNames()) {
             rest.awaitRunning(connector, 1, Duration.ofSeconds(60));
         }
@@ -81,9 +86,28 @@ class QuickstartIT {
                 "inventory.public.customers", email, Duration.ofSeconds(60));
         assertThat(event).as("the change event of a customer inserted now").isPresent();
         assertThat(event.get().value()).contains("\"op\":\"c\"");
+        Wait.until("the customer inserted now PUT at the HTTP endpoint", Duration.ofSeconds(120),
+                () -> requestsAtTheEndpoint().stream().anyMatch(r -> r.startsWith("PUT /api/customers/") && r.contains(email)));
+
+        // the LDAP sink sample applied the polling-diff sample and its changes made by start (dan added, cid removed)
+        List<String> people = ArrivedInTargets.directoryEntries(ArrivedInTargets.PEOPLE);
+        assertThat(people).anyMatch(e -> e.startsWith("uid=ann,") && e.contains("mail: ann@example.org"))
+                .anyMatch(e -> e.startsWith("uid=bob,") && e.contains("cn: Bob Brown"))
+                .anyMatch(e -> e.startsWith("uid=dan,"))
+                .noneMatch(e -> e.startsWith("uid=cid,"));
+        List<String> groups = ArrivedInTargets.directoryEntries(ArrivedInTargets.GROUPS);
+        assertThat(groups).anyMatch(e -> e.startsWith("cn=staff,") && e.contains("uid=dan,") && e.contains("uid=ann,"))
+                .anyMatch(e -> e.startsWith("cn=admins,") && e.contains("uid=ann,") && !e.contains("uid=bob,"));
+        // the HTTP sink sample sent the WAL sample's rows: the snapshot, then the change made by start
+        assertThat(requestsAtTheEndpoint())
+                .anyMatch(r -> r.startsWith("PUT /api/orders/1 ") && r.contains("\"customer_id\":1") && r.contains("\"total\":42.5"))
+                .anyMatch(r -> r.startsWith("PUT /api/customers/1 ") && r.contains("ann@example.org"))
+                .anyMatch(r -> r.startsWith("PUT /api/customers/") && r.contains("\"last_name\":\"Quickstart\""));
 
         CommandResult status = quickstart("status");
         assertThat(status.exitCode()).isZero();
+        assertThat(status.output()).as("status output").contains("Directory users", "uid=dan,", "Directory groups",
+                "cn=staff,", "HTTP endpoint requests", "PUT /api/customers/");
         List<ProcessHandle> started = new ArrayList<>();
         List<String> running = new ArrayList<>();
         Matcher line = STATUS_LINE.matcher(status.output());
@@ -111,6 +135,14 @@ class QuickstartIT {
             service.ports().forEach(port -> assertThat(Service.isListening(port)).as("port %d open", port).isFalse());
         }
         assertThat(quickstart("status").output()).doesNotContain("running");
+    }
+
+    private static List<String> requestsAtTheEndpoint() {
+        try {
+            return ArrivedInTargets.httpRequests();
+        } catch (IOException e) {
+            throw new AssertionError("cannot read the HTTP endpoint's requests", e);
+        }
     }
 
     private static List<String> sampleConnectorNames() throws IOException {
