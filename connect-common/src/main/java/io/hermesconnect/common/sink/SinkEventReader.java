@@ -2,6 +2,7 @@ package io.hermesconnect.common.sink;
 
 import io.hermesconnect.common.event.ChangeEvent;
 import io.hermesconnect.common.event.SchemaParameters;
+import io.hermesconnect.common.event.TransactionMetadata;
 import io.hermesconnect.common.event.UnchangedToast;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
@@ -26,6 +28,11 @@ import org.apache.kafka.connect.errors.DataException;
  * no source block: its kind comes from its key schema name, {@code <prefix>.<schema>.<table>.Key} (ours and
  * Debezium's), without the prefix. The key values are the record key's fields; a record without a key is keyed
  * by the {@code hermes.primary.key} fields of its row.
+ *
+ * <p>A plain record, whose value is a Struct without the envelope or a schemaless map, is an upsert
+ * ({@link SinkOperation#MODIFY}: make the object equal to the value, creating it if missing) of an object of the
+ * kind named like its topic, keyed by its record key; a plain record's tombstone (a key without our key schema
+ * name) removes that object.
  */
 public final class SinkEventReader {
 
@@ -42,8 +49,11 @@ public final class SinkEventReader {
         if (record.value() == null) {
             return Optional.of(tombstone(record));
         }
-        if (!ChangeEvent.isChangeEvent(record)) {
+        if (TransactionMetadata.isTransactionRecord(record)) {
             return Optional.empty();
+        }
+        if (!ChangeEvent.isChangeEvent(record)) {
+            return Optional.of(plain(record));
         }
         ChangeEvent event = ChangeEvent.of(record);
         SinkOperation operation = switch (event.op()) {
@@ -66,18 +76,38 @@ public final class SinkEventReader {
     private static SinkEvent tombstone(ConnectRecord<?> record) {
         Schema keySchema = record.keySchema();
         String name = keySchema == null ? null : keySchema.name();
-        if (record.key() == null || name == null || !name.endsWith(KEY_SCHEMA_SUFFIX) || name.indexOf('.') == name.lastIndexOf('.')) {
-            throw new DataException("Tombstone on topic '" + record.topic() + "' has no key schema named "
-                    + "<prefix>.<table>.Key: a sink cannot tell which object it removes");
-        }
-        String kind = name.substring(name.indexOf('.') + 1, name.length() - KEY_SCHEMA_SUFFIX.length());
-        return new SinkEvent(new ObjectKey(kind, keyValues(record.key())), SinkOperation.REMOVE,
+        boolean eventKey = name != null && name.endsWith(KEY_SCHEMA_SUFFIX) && name.indexOf('.') != name.lastIndexOf('.');
+        String kind = eventKey ? name.substring(name.indexOf('.') + 1, name.length() - KEY_SCHEMA_SUFFIX.length()) : record.topic();
+        return new SinkEvent(new ObjectKey(kind, plainKeyValues(record, "Tombstone")), SinkOperation.REMOVE,
                 null, null, Set.of(), Map.of(), Set.of(), record);
+    }
+
+    /** A record without the envelope: an upsert of the object its key names, of the kind named like its topic. */
+    private static SinkEvent plain(ConnectRecord<?> record) {
+        Map<String, Object> after;
+        if (record.value() instanceof Struct struct) {
+            after = fields(struct, new HashSet<>());
+        } else if (record.value() instanceof Map<?, ?> map) {
+            after = fields(map, "The value of a record on topic '" + record.topic() + "'");
+        } else {
+            throw new DataException("Record on topic '" + record.topic() + "' is neither a change event nor a Struct or "
+                    + "map of fields (its value is a " + record.value().getClass().getSimpleName() + ")");
+        }
+        return new SinkEvent(new ObjectKey(record.topic(), plainKeyValues(record, "Record")), SinkOperation.MODIFY,
+                null, after, Set.of(), Map.of(), Set.of(), record);
+    }
+
+    private static List<Object> plainKeyValues(ConnectRecord<?> record, String what) {
+        if (record.key() == null) {
+            throw new DataException(what + " on topic '" + record.topic() + "' has no key: a sink cannot tell which "
+                    + "object it changes");
+        }
+        return keyValues(record);
     }
 
     private static List<Object> keyValues(ConnectRecord<?> record, ChangeEvent event) {
         if (record.key() != null) {
-            return keyValues(record.key());
+            return keyValues(record);
         }
         List<String> primaryKey = SchemaParameters.primaryKey(record.valueSchema());
         if (primaryKey.isEmpty()) {
@@ -92,8 +122,15 @@ public final class SinkEventReader {
         return values;
     }
 
-    /** A key Struct's field values in key order; a key of another type is the single value. */
-    private static List<Object> keyValues(Object key) {
+    /**
+     * A key Struct's field values in key order; a schemaless key map's values in the order of their names (a JSON
+     * object's member order is not kept); a key of another type is the single value.
+     */
+    private static List<Object> keyValues(ConnectRecord<?> record) {
+        Object key = record.key();
+        if (key instanceof Map<?, ?> map) {
+            return List.copyOf(new TreeMap<>(fields(map, "The key of a record on topic '" + record.topic() + "'")).values());
+        }
         if (!(key instanceof Struct struct)) {
             return List.of(key);
         }
@@ -118,6 +155,18 @@ public final class SinkEventReader {
                 fields.put(field.name(), value);
             }
         }
+        return Collections.unmodifiableMap(fields);
+    }
+
+    /** A schemaless map's entries as fields; its names must be text ({@code what} names the map in errors). */
+    private static Map<String, Object> fields(Map<?, ?> map, String what) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        map.forEach((name, value) -> {
+            if (!(name instanceof String field)) {
+                throw new DataException(what + " is a map with a field name that is not text");
+            }
+            fields.put(field, value);
+        });
         return Collections.unmodifiableMap(fields);
     }
 

@@ -70,10 +70,10 @@ final class ChangeRecords {
                 nextOffset++);
     }
 
-    /** A tombstone whose key does not say which object it removes: a record no sink can read. */
+    /** A record whose value is neither a change event nor fields: a record no sink can read. */
     SinkRecord unreadable() {
-        return new SinkRecord(partition.topic(), partition.partition(), Schema.STRING_SCHEMA, "secret-key", null, null,
-                nextOffset++);
+        return new SinkRecord(partition.topic(), partition.partition(), Schema.STRING_SCHEMA, "secret-key",
+                Schema.STRING_SCHEMA, "secret-value", nextOffset++);
     }
 
     private static Struct userRow(String uid, String cn) {

@@ -58,7 +58,8 @@ class DeadLetterQueueIT {
         try (TopicWriter writer = connect.writer()) {
             send(writer, topic, records.addUser("ann", "Ann"));
             send(writer, topic, records.addUser("bob", "Bob"));
-            writer.sendJson(topic, new SchemaAndValue(Schema.STRING_SCHEMA, "plain key"), SchemaAndValue.NULL);
+            writer.sendJson(topic, new SchemaAndValue(Schema.STRING_SCHEMA, "plain key"),
+                    new SchemaAndValue(Schema.STRING_SCHEMA, "plain value"));
         }
 
         Map<String, String> config = new HashMap<>();
@@ -80,8 +81,8 @@ class DeadLetterQueueIT {
         try (TopicReader reader = connect.reader(deadLetters)) {
             List<ConsumerRecord<byte[], byte[]>> dead = reader.awaitCount(2, TIMEOUT);
             assertThat(dead).extracting(record -> header(record, "__connect.errors.exception.message")).containsExactly(
-                    "Tombstone on topic '" + topic + "' has no key schema named <prefix>.<table>.Key: a sink cannot tell "
-                            + "which object it removes",
+                    "Record on topic '" + topic + "' is neither a change event nor a Struct or map of fields (its value "
+                            + "is a String)",
                     "parked longer than errors.queue.max.age.ms (2000 ms); last error: object class violation: "
                             + "attribute 'cn' not allowed");
             assertThat(dead).extracting(record -> header(record, "__connect.errors.offset")).containsExactly("2", "0");

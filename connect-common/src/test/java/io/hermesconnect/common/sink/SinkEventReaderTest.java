@@ -170,10 +170,50 @@ class SinkEventReaderTest {
     }
 
     @Test
-    void tombstoneWithoutANamedKeySchemaIsRefusedNamingTheTopic() {
-        SinkRecord record = new SinkRecord("plain", 0, Schema.STRING_SCHEMA, "k", null, null, 3);
-        assertThatThrownBy(() -> SinkEventReader.read(record)).isInstanceOf(DataException.class)
-                .hasMessageContaining("'plain'").hasMessageNotContaining("k'");
+    void plainStructIsAnUpsertOfTheObjectItsKeyNamesInTheTopicsKind() {
+        Schema value = SchemaBuilder.struct().field("id", Schema.INT32_SCHEMA).field("name", Schema.OPTIONAL_STRING_SCHEMA).build();
+        SinkRecord record = new SinkRecord("customers", 0, Schema.INT32_SCHEMA, 5, value,
+                new Struct(value).put("id", 5).put("name", "Ann"), 3);
+
+        SinkEvent event = SinkEventReader.read(record).orElseThrow();
+
+        assertThat(event.operation()).isEqualTo(SinkOperation.MODIFY);
+        assertThat(event.object()).isEqualTo(new ObjectKey("customers", List.of(5)));
+        assertThat(event.before()).isNull();
+        assertThat(event.after()).containsExactly(Map.entry("id", 5), Map.entry("name", "Ann"));
+        assertThat(event.foreignKeys()).isEmpty();
+    }
+
+    @Test
+    void schemalessMapIsAnUpsertKeyedByItsKeyMapInNameOrder() {
+        SinkRecord record = new SinkRecord("orders", 0, null, Map.of("region", "eu", "id", 9), null,
+                Map.of("id", 9, "region", "eu", "lines", List.of(Map.of("sku", "a"))), 3);
+
+        SinkEvent event = SinkEventReader.read(record).orElseThrow();
+
+        assertThat(event.operation()).isEqualTo(SinkOperation.MODIFY);
+        assertThat(event.object()).isEqualTo(new ObjectKey("orders", List.of(9, "eu")));
+        assertThat(event.after()).containsEntry("lines", List.of(Map.of("sku", "a"))).hasSize(3);
+    }
+
+    @Test
+    void plainTombstoneRemovesTheObjectOfTheTopicsKind() {
+        SinkRecord record = new SinkRecord("customers", 0, Schema.INT32_SCHEMA, 5, null, null, 3);
+
+        SinkEvent event = SinkEventReader.read(record).orElseThrow();
+
+        assertThat(event.operation()).isEqualTo(SinkOperation.REMOVE);
+        assertThat(event.object()).isEqualTo(new ObjectKey("customers", List.of(5)));
+    }
+
+    @Test
+    void plainRecordsWithoutKeyOrFieldsAreRefusedNamingTheTopicNotTheValue() {
+        assertThatThrownBy(() -> SinkEventReader.read(new SinkRecord("plain", 0, null, null, null, null, 3)))
+                .isInstanceOf(DataException.class).hasMessageContaining("'plain'").hasMessageContaining("no key");
+        assertThatThrownBy(() -> SinkEventReader.read(new SinkRecord("plain", 0, null, 1, Schema.STRING_SCHEMA, "s3cret", 3)))
+                .isInstanceOf(DataException.class).hasMessageContaining("'plain'").hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> SinkEventReader.read(new SinkRecord("plain", 0, null, 1, null, Map.of(1, "x"), 3)))
+                .isInstanceOf(DataException.class).hasMessageContaining("'plain'");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hermesconnect.common.sink.SinkEvent;
+import io.hermesconnect.common.sink.SinkEventReader;
 import io.hermesconnect.common.sink.StepProgress;
 import io.hermesconnect.common.sink.TargetDataException;
 import io.hermesconnect.common.sink.TargetUnavailableException;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import javax.management.ObjectName;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,23 @@ class WebServiceTargetIT {
 
     private WebServiceTarget target(Map<String, String> props) {
         return WebServiceTarget.open(new WebServiceSinkConfig(props), metrics);
+    }
+
+    @Test
+    void plainRecordsAreUpdatesAndTheirTombstonesDeletesOfTheTopicsKind() throws Exception {
+        WebServiceTarget target = target(props(http, "kinds.users.sources", "crm-users"));
+        SinkRecord plain = new SinkRecord("crm-users", 0, null, Map.of("id", "b 2"), null,
+                Map.of("id", "b 2", "name", "Bob \"the\" builder"), 7);
+
+        target.modify(SinkEventReader.read(plain).orElseThrow(), new StepProgress());
+        target.remove(SinkEventReader.read(new SinkRecord("crm-users", 0, null, Map.of("id", "b 2"), null, null, 8))
+                .orElseThrow(), new StepProgress());
+
+        List<RecordedRequest> requests = http.requests();
+        assertThat(requests).extracting(RecordedRequest::method).containsExactly("PUT", "DELETE");
+        assertThat(requests).extracting(RecordedRequest::target).containsOnly("/api/users/b%202");
+        Map<String, Object> body = new ObjectMapper().readerForMapOf(Object.class).readValue(requests.get(0).body());
+        assertThat(body).containsEntry("name", "Bob \"the\" builder");
     }
 
     @Test
