@@ -98,8 +98,7 @@ class LdapSinkValidationTest {
 
     @Test
     void onActiveDirectoryTheTrashbinStaysInPlaceAndNeedsNoTrashDn() {
-        Map<String, String> props = new HashMap<>(HrKinds.config(UNREACHABLE));
-        props.put("ldap.directory", "active_directory");
+        Map<String, String> props = activeDirectory();
         props.put("trashbin.retention.ms", "86400000");
         props.remove("ldap.trash.dn");
 
@@ -108,8 +107,7 @@ class LdapSinkValidationTest {
 
     @Test
     void onActiveDirectoryAMappedPasswordOverPlainLdapIsRefusedOnTheSecurityKey() {
-        Map<String, String> props = new HashMap<>(HrKinds.config(UNREACHABLE));
-        props.put("ldap.directory", "active_directory");
+        Map<String, String> props = activeDirectory();
         props.put("kinds.users.attrs.unicodePwd", "{{ login }}-secret");
 
         Map<String, List<String>> errors = ValidationErrors.byKey(LdapSinkConfig.validate(props));
@@ -124,10 +122,7 @@ class LdapSinkValidationTest {
 
     @Test
     void onActiveDirectoryWithoutAMappedPasswordPlainLdapIsAllowed() {
-        Map<String, String> props = new HashMap<>(HrKinds.config(UNREACHABLE));
-        props.put("ldap.directory", "active_directory");
-
-        assertThat(ValidationErrors.byKey(LdapSinkConfig.validate(props))).containsOnlyKeys("ldap.url");
+        assertThat(ValidationErrors.byKey(LdapSinkConfig.validate(activeDirectory()))).containsOnlyKeys("ldap.url");
     }
 
     @Test
@@ -141,6 +136,12 @@ class LdapSinkValidationTest {
 
         assertThat(config.directoryType()).isEqualTo(DirectoryType.ACTIVE_DIRECTORY);
         assertThat(config.passwordPolicy().newPassword()).hasSize(24);
+    }
+
+    private static Map<String, String> activeDirectory() {
+        Map<String, String> props = new HashMap<>(HrKinds.config(UNREACHABLE));
+        props.put("ldap.directory", "active_directory");
+        return props;
     }
 
     @Test
