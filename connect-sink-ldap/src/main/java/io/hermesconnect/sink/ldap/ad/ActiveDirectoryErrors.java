@@ -4,9 +4,10 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import io.hermesconnect.common.sink.TargetDataException;
 import io.hermesconnect.common.sink.TargetUnavailableException;
+import io.hermesconnect.sink.ldap.target.ErrorClass;
+import io.hermesconnect.sink.ldap.target.LdapErrors;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -14,7 +15,8 @@ import org.apache.kafka.connect.errors.ConnectException;
 /**
  * Classifies Active Directory's answers into {@link ErrorClass}es and turns them into the sink core's exceptions.
  *
- * <p>The result code decides, and AD's sub-code refines it where the result code alone is ambiguous. AD (and Samba)
+ * <p>The result code decides as for any directory ({@link LdapErrors#classify}), and AD's sub-code refines it where
+ * the result code alone is ambiguous. AD (and Samba)
  * put the sub-code in the diagnostic message, as a leading Windows error code ({@code 0000052D: Constraint
  * violation - ...}), or after {@code data} when the leading one is generic ({@code 80090308: LdapErr: ...,
  * AcceptSecurityContext error, data 52e, v1db1}; {@code data 0} means none). The diagnostic
@@ -30,15 +32,6 @@ public final class ActiveDirectoryErrors {
     private static final int NOT_AUTHENTICATED = 0x2020;
     /** The bind account is locked out: it unlocks by itself after the domain's lockout duration. */
     private static final int ACCOUNT_LOCKED_OUT = 0x775;
-
-    private static final Set<ResultCode> CONFIGURATION_CODES = Set.of(
-            ResultCode.INVALID_CREDENTIALS, ResultCode.INAPPROPRIATE_AUTHENTICATION,
-            ResultCode.AUTH_METHOD_NOT_SUPPORTED, ResultCode.STRONG_AUTH_REQUIRED,
-            ResultCode.CONFIDENTIALITY_REQUIRED);
-
-    private static final Set<ResultCode> UNAVAILABLE_CODES = Set.of(
-            ResultCode.BUSY, ResultCode.UNAVAILABLE, ResultCode.TIME_LIMIT_EXCEEDED,
-            ResultCode.ADMIN_LIMIT_EXCEEDED, ResultCode.LOOP_DETECT);
 
     /** The sub-codes we name in messages; any other is shown as its number only. */
     private static final Map<Integer, String> SUB_CODE_MEANINGS = Map.ofEntries(
@@ -63,16 +56,10 @@ public final class ActiveDirectoryErrors {
         if (code == ResultCode.INVALID_CREDENTIALS && subCode(e).orElse(0) == ACCOUNT_LOCKED_OUT) {
             return ErrorClass.UNAVAILABLE;
         }
-        if (CONFIGURATION_CODES.contains(code)
-                || code == ResultCode.OPERATIONS_ERROR && subCode(e).orElse(0) == NOT_AUTHENTICATED) {
+        if (code == ResultCode.OPERATIONS_ERROR && subCode(e).orElse(0) == NOT_AUTHENTICATED) {
             return ErrorClass.CONFIGURATION;
         }
-        // client-side codes are the connection's (server down, connect error, timeout), as are those that leave
-        // the connection unusable
-        if (UNAVAILABLE_CODES.contains(code) || code.isClientSideResultCode() || !code.isConnectionUsable()) {
-            return ErrorClass.UNAVAILABLE;
-        }
-        return ErrorClass.DATA;
+        return LdapErrors.classify(code);
     }
 
     /** AD's sub-code (a Windows error code) in the diagnostic message, if it has one. */

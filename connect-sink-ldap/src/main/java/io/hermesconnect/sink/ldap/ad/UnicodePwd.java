@@ -12,7 +12,7 @@ import org.apache.kafka.connect.errors.ConnectException;
  * The sink sends it only over TLS (LDAPS or StartTLS): {@link #requireProtected} refuses any other connection before
  * anything is sent, because the server does not always refuse. On plain LDAP, Samba refuses simple binds and
  * unsigned SASL binds ({@code strong auth required}) and answers writes of an unbound connection with
- * {@code operations error, 00002020} ({@link ErrorClass#CONFIGURATION} both), but it accepts a password over a
+ * {@code operations error, 00002020} ({@link io.hermesconnect.sink.ldap.target.ErrorClass#CONFIGURATION} both), but it accepts a password over a
  * Kerberos connection that is signed and not encrypted, where the password crosses the network readable.
  */
 public final class UnicodePwd {

@@ -10,6 +10,9 @@ import io.hermesconnect.common.config.NonEmptyString;
 import io.hermesconnect.common.config.PluginConfig;
 import io.hermesconnect.common.config.UniqueNames;
 import io.hermesconnect.common.sink.SinkCoreConfig;
+import io.hermesconnect.sink.ldap.ad.ActiveDirectoryConfig;
+import io.hermesconnect.sink.ldap.ad.PasswordPolicy;
+import io.hermesconnect.sink.ldap.mapping.EntryKind;
 import io.hermesconnect.sink.ldap.mapping.LdapKind;
 import io.hermesconnect.sink.ldap.target.ConnectionSettings;
 import io.hermesconnect.sink.ldap.target.ConnectionSettings.Security;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -29,7 +33,8 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 
 /**
- * The configuration of the LDAP sink: how to reach the directory ({@code ldap.*}), the sink core's error queue and
+ * The configuration of the LDAP sink: how to reach the directory ({@code ldap.*}), what differs on Active Directory
+ * ({@code ldap.directory}, {@link ActiveDirectoryConfig}'s {@code ad.*}), the sink core's error queue and
  * trashbin ({@link SinkCoreConfig}), and the kinds of objects it keeps in sync ({@code kinds}, each configured by {@code kinds.<K>.*}, documented by {@link #nestedDefinitions()}), parsed when
  * the config is built with every template compiled once. {@link #validate} reports every problem on its key, then
  * checks the directory live ({@link DirectoryChecks}).
@@ -37,6 +42,7 @@ import org.apache.kafka.common.config.ConfigValue;
 public final class LdapSinkConfig extends PluginConfig {
 
     public static final String URL = "ldap.url";
+    public static final String DIRECTORY = "ldap.directory";
     public static final String BIND_DN = "ldap.bind.dn";
     public static final String BIND_PASSWORD = "ldap.bind.password";
     public static final String BASE_DN = "ldap.base.dn";
@@ -55,6 +61,9 @@ public final class LdapSinkConfig extends PluginConfig {
     static final Duration LIVE_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
     private static final EnumChoice<Security> SECURITIES = EnumChoice.of(Security.class);
+    private static final EnumChoice<DirectoryType> DIRECTORY_TYPES = EnumChoice.of(DirectoryType.class);
+    /** Active Directory's password attribute: the sink encodes its plain value and sends it over TLS only. */
+    private static final String UNICODE_PWD = "unicodePwd";
 
     public static final ConfigDef CONFIG_DEF = definition();
 
@@ -64,6 +73,11 @@ public final class LdapSinkConfig extends PluginConfig {
             .define(URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, NonEmptyItems.atLeastOne(), Importance.HIGH,
                     "The directory servers' URLs, ldap://host:port (ldaps://host:port with ldap.security=ldaps), in "
                             + "failover order: the sink uses the first that answers.", Width.LONG, "Server URLs")
+            .define(DIRECTORY, Type.STRING, EnumChoice.nameOf(DirectoryType.GENERIC), DIRECTORY_TYPES, Importance.HIGH,
+                    "generic: any LDAP directory, trashed entries move to ldap.trash.dn; active_directory: Active "
+                            + "Directory or a Samba AD domain controller (passwords mapped to unicodePwd, sent over TLS "
+                            + "only; trashed entries stay in place, disabled and marked; the ad.* keys apply).",
+                    Width.SHORT, "Directory type", DIRECTORY_TYPES)
             .define(BIND_DN, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new DistinguishedName(), Importance.HIGH,
                     "The DN the sink binds as; it must be allowed to add, modify, rename and delete the kinds' entries.",
                     Width.LONG, "Bind DN")
@@ -73,7 +87,8 @@ public final class LdapSinkConfig extends PluginConfig {
                     "The DN every kind's entries live under; containers are relative to it, and look-ups search below it.",
                     Width.LONG, "Base DN")
             .define(TRASH_DN, Type.STRING, null, new DistinguishedName(), Importance.MEDIUM,
-                    "The container of trashed entries, when the trashbin is on (trashbin.retention.ms): a trashed entry "
+                    "The container of trashed entries, when the trashbin is on (trashbin.retention.ms) on a generic "
+                            + "directory (Active Directory trashes in place): a trashed entry "
                             + "is copied to ou=<kind>,<this DN> and deleted where it was; the copy's createTimestamp is "
                             + "when it was trashed. It must exist; entries below it are never found by look-ups.",
                     Width.LONG, "Trash DN")
@@ -107,6 +122,7 @@ public final class LdapSinkConfig extends PluginConfig {
                             + "is applied by each in this order (a removal in reverse order), and trashed entries are purged "
                             + "in reverse order. Each kind <K> is configured by kinds.<K>.* (events, shape, DN, object "
                             + "classes, kinds.<K>.attrs.<attribute> = a template ...).", Width.LONG, "Kinds");
+        ActiveDirectoryConfig.define(def);
         SinkCoreConfig.define(def);
         return def.configDef();
     }
@@ -142,16 +158,32 @@ public final class LdapSinkConfig extends PluginConfig {
         KindsParser.Result parsed = KindsParser.parse(props, names);
         parsed.problems().forEach(problem -> ConfigValidation.addError(config, problem.key(), problem.message()));
         SinkCoreConfig.validate(config, props, true);
+        DirectoryType directory = ConfigValidation.allValid(config, DIRECTORY) ? validated(config, DIRECTORY, DIRECTORY_TYPES) : null;
         Object retention = ConfigValidation.find(config, SinkCoreConfig.TRASHBIN_RETENTION_MS).map(ConfigValue::value).orElse(null);
-        if (retention instanceof Long millis && millis > 0 && isBlank(props.get(TRASH_DN))) {
+        if (directory == DirectoryType.GENERIC && retention instanceof Long millis && millis > 0 && isBlank(props.get(TRASH_DN))) {
             ConfigValidation.addError(config, TRASH_DN, "must be set when " + SinkCoreConfig.TRASHBIN_RETENTION_MS
                     + " is above 0: trashed entries go there");
+        }
+        if (directory == DirectoryType.ACTIVE_DIRECTORY && ConfigValidation.allValid(config, SECURITY)
+                && validated(config, SECURITY, SECURITIES) == Security.NONE) {
+            parsed.kinds().stream().filter(LdapSinkConfig::mapsPassword).findFirst().ifPresent(kind ->
+                    ConfigValidation.addError(config, SECURITY, "must be ldaps or starttls: kind '" + kind.name()
+                            + "' maps " + UNICODE_PWD + ", and Active Directory takes passwords over TLS only"));
         }
         if (!ConfigValidation.hasErrors(config)) {
             LdapSinkConfig valid = new LdapSinkConfig(props);
             DirectoryChecks.run(valid, config, LIVE_CHECK_TIMEOUT);
         }
         return config;
+    }
+
+    private static <E extends Enum<E>> E validated(Config config, String key, EnumChoice<E> choice) {
+        return choice.parse((String) ConfigValidation.find(config, key).orElseThrow().value());
+    }
+
+    private static boolean mapsPassword(LdapKind kind) {
+        return kind instanceof EntryKind entry && Stream.concat(entry.attributes().keySet().stream(),
+                entry.defaults().keySet().stream()).anyMatch(UNICODE_PWD::equalsIgnoreCase);
     }
 
     private static boolean isBlank(String value) {
@@ -181,6 +213,15 @@ public final class LdapSinkConfig extends PluginConfig {
                 trustStore == null || trustStore.isBlank() ? null : Path.of(trustStore), password(TRUSTSTORE_PASSWORD),
                 getString(TRUSTSTORE_TYPE), getInt(POOL_SIZE), Duration.ofMillis(getLong(CONNECT_TIMEOUT_MS)),
                 Duration.ofMillis(getLong(RESPONSE_TIMEOUT_MS)), getInt(PAGE_SIZE), URL);
+    }
+
+    public DirectoryType directoryType() {
+        return getEnum(DIRECTORY, DIRECTORY_TYPES);
+    }
+
+    /** The policy of the random passwords of new Active Directory users ({@code ad.password.*}). */
+    public PasswordPolicy passwordPolicy() {
+        return ActiveDirectoryConfig.passwordPolicy(this);
     }
 
     public DN baseDn() {

@@ -1,11 +1,11 @@
 package io.hermesconnect.sink.ldap.target;
 
-import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.DereferencePolicy;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPSearchException;
@@ -15,10 +15,9 @@ import com.unboundid.ldap.sdk.ModifyRequest;
 import com.unboundid.ldap.sdk.RDN;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
-import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
-import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import io.hermesconnect.sink.ldap.ad.PagedSearch;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -129,23 +128,32 @@ final class Directory {
                 () -> pool.modifyDN(new ModifyDNRequest(from.toString(), rdn.toString(), true, parent.toString())));
     }
 
-    /** Searches a subtree page by page (RFC 2696), handing each entry to {@code each}. */
+    /**
+     * Searches a subtree page by page (RFC 2696), handing each entry to {@code each}, on one connection of the pool:
+     * a directory keeps a paged search's state per connection.
+     */
     void pagedSearch(DN base, Filter filter, String kind, Consumer<SearchResultEntry> each, String... attributes) {
         SearchRequest request = new SearchRequest(base.toString(), SearchScope.SUB, filter, attributes);
+        LDAPConnection connection;
         try {
-            byte[] cookie = null;
-            do {
-                request.setControls(new SimplePagedResultsControl(pageSize, cookie == null ? null
-                        : new ASN1OctetString(cookie)));
-                SearchResult result = pool.search(request);
-                result.getSearchEntries().forEach(each);
-                SimplePagedResultsControl response = SimplePagedResultsControl.get(result);
-                cookie = response == null || !response.moreResultsToReturn() ? null : response.getCookie().getValue();
-            } while (cookie != null);
+            connection = pool.getConnection();
         } catch (LDAPException e) {
-            if (e.getResultCode() != ResultCode.NO_SUCH_OBJECT) {
-                throw LdapErrors.of("searching", kind, e);
+            throw LdapErrors.of("searching", kind, e);
+        }
+        LDAPException failure = null;
+        try {
+            PagedSearch.forEach(connection, request, pageSize, each);
+        } catch (LDAPException e) {
+            failure = e;
+        } finally {
+            if (failure == null) {
+                pool.releaseConnection(connection);
+            } else {
+                pool.releaseConnectionAfterException(connection, failure);
             }
+        }
+        if (failure != null && failure.getResultCode() != ResultCode.NO_SUCH_OBJECT) {
+            throw LdapErrors.of("searching", kind, failure);
         }
     }
 

@@ -38,6 +38,7 @@ public final class LdapConnections {
      *
      * @throws ConfigException when a URL is malformed or its scheme does not match the security setting
      * @throws TargetUnavailableException when the pool cannot be created
+     * @throws org.apache.kafka.connect.errors.ConnectException naming the keys when the directory refuses the bind
      */
     public static LDAPConnectionPool openPool(ConnectionSettings settings) {
         FailoverServerSet servers = serverSet(settings);
@@ -48,8 +49,11 @@ public final class LdapConnections {
             pool.setConnectionPoolName("hermes-ldap-sink");
             return pool;
         } catch (LDAPException e) {
-            throw new TargetUnavailableException("Could not connect and bind to " + settings.urls() + ": "
-                    + e.getResultCode().getName(), e);
+            String message = "Could not connect and bind to " + settings.urls() + ": " + e.getResultCode().getName();
+            if (LdapErrors.classify(e.getResultCode()) == ErrorClass.CONFIGURATION) {
+                throw LdapErrors.configuration(message, e.getResultCode());
+            }
+            throw new TargetUnavailableException(message, e);
         }
     }
 

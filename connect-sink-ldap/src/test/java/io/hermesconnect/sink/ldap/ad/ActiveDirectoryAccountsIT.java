@@ -14,6 +14,7 @@ import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SASLQualityOfProtection;
 import io.hermesconnect.common.sink.TargetDataException;
+import io.hermesconnect.sink.ldap.target.ErrorClass;
 import io.hermesconnect.testkit.ldap.SambaAdServer;
 import java.util.EnumSet;
 import java.util.Locale;

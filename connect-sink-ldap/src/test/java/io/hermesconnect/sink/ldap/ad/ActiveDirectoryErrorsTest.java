@@ -8,6 +8,7 @@ import com.unboundid.ldap.sdk.LDAPResult;
 import com.unboundid.ldap.sdk.ResultCode;
 import io.hermesconnect.common.sink.TargetDataException;
 import io.hermesconnect.common.sink.TargetUnavailableException;
+import io.hermesconnect.sink.ldap.target.ErrorClass;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
 

@@ -40,6 +40,7 @@ class LdapSinkValidationTest {
         return Stream.of(
                 problem("a base DN that is no DN", Map.of("ldap.base.dn", "example.org"), "ldap.base.dn", "must be a DN"),
                 problem("an unknown security", Map.of("ldap.security", "tls"), "ldap.security", "must be one of none, ldaps, starttls"),
+                problem("an unknown directory", Map.of("ldap.directory", "ad"), "ldap.directory", "must be one of generic, active_directory"),
                 problem("a missing bind password", removed("ldap.bind.password"), "ldap.bind.password", "Missing required configuration"),
                 problem("a typo in a kind's setting", Map.of("kinds.users.rdn.attribut", "uid"), "kinds.users.rdn.attribut",
                         "Unknown setting of kind 'users'"),
@@ -93,6 +94,54 @@ class LdapSinkValidationTest {
         props.remove("ldap.trash.dn");
 
         assertThat(ValidationErrors.byKey(LdapSinkConfig.validate(props))).containsOnlyKeys("ldap.trash.dn");
+    }
+
+    @Test
+    void onActiveDirectoryTheTrashbinStaysInPlaceAndNeedsNoTrashDn() {
+        Map<String, String> props = activeDirectory();
+        props.put("trashbin.retention.ms", "86400000");
+        props.remove("ldap.trash.dn");
+
+        assertThat(ValidationErrors.byKey(LdapSinkConfig.validate(props))).containsOnlyKeys("ldap.url");
+    }
+
+    @Test
+    void onActiveDirectoryAMappedPasswordOverPlainLdapIsRefusedOnTheSecurityKey() {
+        Map<String, String> props = activeDirectory();
+        props.put("kinds.users.attrs.unicodePwd", "{{ login }}-secret");
+
+        Map<String, List<String>> errors = ValidationErrors.byKey(LdapSinkConfig.validate(props));
+
+        assertThat(errors).containsOnlyKeys("ldap.security");
+        assertThat(errors.get("ldap.security")).singleElement().asString()
+                .contains("must be ldaps or starttls", "kind 'users' maps unicodePwd").doesNotContain("secret");
+        props.put("ldap.directory", "generic");
+        assertThat(ValidationErrors.byKey(LdapSinkConfig.validate(props))).as("a generic directory takes any attribute")
+                .containsOnlyKeys("ldap.url");
+    }
+
+    @Test
+    void onActiveDirectoryWithoutAMappedPasswordPlainLdapIsAllowed() {
+        assertThat(ValidationErrors.byKey(LdapSinkConfig.validate(activeDirectory()))).containsOnlyKeys("ldap.url");
+    }
+
+    @Test
+    void theDirectoryIsGenericUnlessSaidAndActiveDirectoryHasAPasswordPolicy() {
+        Map<String, String> props = new HashMap<>(HrKinds.config(UNREACHABLE));
+        assertThat(new LdapSinkConfig(props).directoryType()).isEqualTo(DirectoryType.GENERIC);
+
+        props.put("ldap.directory", "active_directory");
+        props.put("ad.password.length", "24");
+        LdapSinkConfig config = new LdapSinkConfig(props);
+
+        assertThat(config.directoryType()).isEqualTo(DirectoryType.ACTIVE_DIRECTORY);
+        assertThat(config.passwordPolicy().newPassword()).hasSize(24);
+    }
+
+    private static Map<String, String> activeDirectory() {
+        Map<String, String> props = new HashMap<>(HrKinds.config(UNREACHABLE));
+        props.put("ldap.directory", "active_directory");
+        return props;
     }
 
     @Test
