@@ -20,6 +20,8 @@ import io.hermesconnect.source.diff.state.SecretHasher;
 import io.hermesconnect.source.diff.state.StateProjection;
 import io.hermesconnect.source.diff.store.PollStateWriter;
 import io.hermesconnect.source.diff.store.StateStore;
+import io.hermesconnect.source.diff.spill.PollSpill;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Steps 1 to 4 of a poll: opens every source, fetches and merges each type, applies the integrity constraints, and
  * sets up the diff against the stored state in emit order, ready to be handed over. All or nothing: a failure throws
- * before anything is emitted, and the sources are closed whatever happens.
+ * before anything is emitted, and the sources are closed whatever happens. The poll's objects are spilled to a
+ * {@link PollSpill} that the returned poll owns; a failure deletes it.
  */
 public final class PollPreparation {
 
@@ -51,9 +54,12 @@ public final class PollPreparation {
     private final FetcherFactory fetchers;
     private final StateStore store;
     private final SecretHasher hasher;
+    private final Path spillDirectory;
 
+    /** @param spillDirectory the task's local state directory, where each poll spills its objects */
     public PollPreparation(String topicPrefix, TopicRouting routing, boolean tombstones, RemovedTypes removedTypes,
-                           PollPlan plan, FetcherFactory fetchers, StateStore store, SecretHasher hasher) {
+                           PollPlan plan, FetcherFactory fetchers, StateStore store, SecretHasher hasher,
+                           Path spillDirectory) {
         this.removedTypes = removedTypes;
         this.topicPrefix = topicPrefix;
         this.routing = routing;
@@ -62,6 +68,7 @@ public final class PollPreparation {
         this.fetchers = fetchers;
         this.store = store;
         this.hasher = hasher;
+        this.spillDirectory = spillDirectory;
     }
 
     /**
@@ -71,6 +78,16 @@ public final class PollPreparation {
      * @throws io.hermesconnect.source.diff.model.PollAbortedException when a template, mapping or value fails
      */
     public InFlightPoll prepare(long poll, EmitMode mode) throws FetchException {
+        PollSpill spill = PollSpill.open(spillDirectory);
+        try {
+            return prepare(poll, mode, spill);
+        } catch (RuntimeException | FetchException e) {
+            spill.close();
+            throw e;
+        }
+    }
+
+    private InFlightPoll prepare(long poll, EmitMode mode, PollSpill spill) throws FetchException {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         PollFetch.Result fetched;
@@ -79,13 +96,13 @@ public final class PollPreparation {
             for (SourceSettings source : plan.sources().values()) {
                 open.put(source.name(), fetchers.open(source));
             }
-            fetched = new PollFetch(topicPrefix, hasher, open, store::lastEmitted).run(plan.types());
+            fetched = new PollFetch(topicPrefix, hasher, open, store::lastEmitted, spill).run(plan.types());
         } finally {
             open.values().forEach(SourceFetcher::close);
         }
         Duration fetchAndMerge = Duration.ofNanos(System.nanoTime() - start);
         long constrainStart = System.nanoTime();
-        PollSnapshot snapshot = new PollSnapshotBuilder(plan.integrityConstraints()).build(fetched.merged());
+        PollSnapshot snapshot = new PollSnapshotBuilder(plan.integrityConstraints()).build(fetched.merged(), spill);
         Duration constrain = Duration.ofNanos(System.nanoTime() - constrainStart);
         report(poll, snapshot);
 
@@ -110,7 +127,7 @@ public final class PollPreparation {
             }
             writeBack.collect(change);
         }, startedAt, mode);
-        return new InFlightPoll(emission, state, writeBack, snapshot, startedAt, fetchAndMerge, constrain);
+        return new InFlightPoll(emission, state, writeBack, snapshot, spill, startedAt, fetchAndMerge, constrain);
     }
 
     private static void report(long poll, PollSnapshot snapshot) {
@@ -122,6 +139,10 @@ public final class PollPreparation {
                         case DROPPED -> "it was never emitted and is left out until the sources agree";
                         case FIRST_VALUE -> "the first source's value is taken";
                     });
+        }
+        if (snapshot.inconsistencyCount() > snapshot.inconsistencies().size()) {
+            LOG.warn("Poll {}: {} more merge conflicts and duplicate keys, not logged one by one", poll,
+                    snapshot.inconsistencyCount() - snapshot.inconsistencies().size());
         }
         snapshot.mergeFiltered().forEach((type, count) -> {
             if (count > 0) {

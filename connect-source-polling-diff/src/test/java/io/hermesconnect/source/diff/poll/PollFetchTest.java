@@ -10,6 +10,8 @@ import io.hermesconnect.source.diff.fetch.FetchException;
 import io.hermesconnect.source.diff.fetch.FetchQuery;
 import io.hermesconnect.source.diff.fetch.SourceFetcher;
 import io.hermesconnect.source.diff.model.PollAbortedException;
+import io.hermesconnect.source.diff.spill.PollSpill;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.connect.data.Schema;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PollFetchTest {
 
@@ -87,8 +92,22 @@ class PollFetchTest {
         return new PollingDiffConfig(props).plan().types();
     }
 
-    private static PollFetch fetch(TableFetcher fetcher) {
-        return new PollFetch("p", HASHER, Map.of("db", fetcher), type -> key -> Optional.empty());
+    @TempDir
+    Path directory;
+    private PollSpill spill;
+
+    @BeforeEach
+    void openSpill() {
+        spill = PollSpill.open(directory);
+    }
+
+    @AfterEach
+    void closeSpill() {
+        spill.close();
+    }
+
+    private PollFetch fetch(TableFetcher fetcher) {
+        return new PollFetch("p", HASHER, Map.of("db", fetcher), type -> key -> Optional.empty(), spill);
     }
 
     @Test
@@ -100,7 +119,7 @@ class PollFetchTest {
         PollFetch.Result result = fetch(fetcher).run(plan());
 
         assertThat(fetcher.asked).containsExactly("SELECT id, login FROM users", MEMBERS_OF_1_AND_2);
-        assertThat(result.merged()).extracting(type -> type.objects().size()).containsExactly(2, 1);
+        assertThat(result.merged()).extracting(type -> type.objects().size()).containsExactly(2L, 1L);
         assertThat(result.schemas().get("Members").schemas().keySchema().fields())
                 .extracting(field -> field.name()).containsExactly("user_id", "group_id");
         assertThat(result.schemas().get("Users").schemas().rowSchema().field("id").schema().type())
