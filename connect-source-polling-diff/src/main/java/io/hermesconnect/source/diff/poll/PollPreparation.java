@@ -8,6 +8,7 @@ import io.hermesconnect.source.diff.config.TypePlan;
 import io.hermesconnect.source.diff.diff.Change;
 import io.hermesconnect.source.diff.diff.EmitOrder;
 import io.hermesconnect.source.diff.diff.SnapshotDiff;
+import io.hermesconnect.source.diff.diff.SnapshotRemovals;
 import io.hermesconnect.source.diff.event.DiffRecords;
 import io.hermesconnect.source.diff.event.TopicRouting;
 import io.hermesconnect.source.diff.event.TypeSchema;
@@ -110,9 +111,12 @@ public final class PollPreparation {
         ModelChanges modelChanges = new ModelChanges(topicPrefix, plan, fetched.schemas(), removedTypes, store, state);
         List<ObjectType> types = plan.types().stream().map(TypePlan::type).toList();
         List<Iterator<Change>> parts = new ArrayList<>(modelChanges.removals());
-        parts.add(new EmitOrder(types, type -> new SnapshotDiff(new StateProjection(type, hasher),
-                snapshot.sorted(type.name()),
-                modelChanges.isRekeyed(type.name()) ? Collections.emptyIterator() : store.objects(type.name()))));
+        parts.add(new EmitOrder(types,
+                type -> new SnapshotDiff(new StateProjection(type, hasher), snapshot.sorted(type.name()),
+                        modelChanges.isRekeyed(type.name()) ? Collections.emptyIterator() : store.objects(type.name())),
+                type -> modelChanges.isRekeyed(type.name()) ? Collections.emptyIterator()
+                        : new SnapshotRemovals(type, snapshot.objects().get(type.name()).keys(), store.keys(type.name()),
+                                key -> store.find(type.name(), key).orElseThrow())));
         Iterator<Change> changes = parts.stream().flatMap(part -> StreamSupport.stream(
                 Spliterators.spliteratorUnknownSize(part, Spliterator.ORDERED), false)).iterator();
         List<TypeSchema> schemas = new ArrayList<>(modelChanges.removalSchemas());

@@ -11,6 +11,7 @@ import io.hermesconnect.source.diff.SpillTestData;
 import io.hermesconnect.source.diff.constraint.IntegrityConstraints;
 import io.hermesconnect.source.diff.diff.EmitOrder;
 import io.hermesconnect.source.diff.diff.SnapshotDiff;
+import io.hermesconnect.source.diff.diff.SnapshotRemovals;
 import io.hermesconnect.source.diff.merge.ConflictPolicy;
 import io.hermesconnect.source.diff.merge.Inconsistency;
 import io.hermesconnect.source.diff.merge.KeyMergeConstraint;
@@ -102,8 +103,11 @@ class PollSnapshotBuilderTest {
 
         Map<ObjectType, List<DataObject>> states = Map.of(USERS, usersState, MEMBERS, membersState);
         List<String> events = new ArrayList<>();
-        new EmitOrder(List.of(USERS, MEMBERS), type -> new SnapshotDiff(projection(type), snapshot.sorted(type.name()),
-                states.get(type).iterator()))
+        new EmitOrder(List.of(USERS, MEMBERS),
+                type -> new SnapshotDiff(projection(type), snapshot.sorted(type.name()), states.get(type).iterator()),
+                type -> new SnapshotRemovals(type, snapshot.objects().get(type.name()).keys(),
+                        states.get(type).stream().map(DataObject::key).iterator(),
+                        key -> states.get(type).stream().filter(object -> object.key().equals(key)).findFirst().orElseThrow()))
                 .forEachRemaining(change -> events.add(change.type().name() + " " + change.kind() + " " + change.key()));
 
         assertThat(events).containsExactly(
