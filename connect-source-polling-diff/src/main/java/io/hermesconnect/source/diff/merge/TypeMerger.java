@@ -65,8 +65,15 @@ public final class TypeMerger {
             throw new IllegalArgumentException("Type '" + type().name() + "' needs at least one source");
         }
         int filteredByConstraints = MergeConstraints.apply(type(), sources, spill);
-        Merge merge = new Merge(sources, lastEmitted, spill.newObjects());
-        merge.run();
+        Merge merge;
+        if (sources.size() == 1) {
+            // nothing to combine: the source's map is the type's, once its duplicate keys are resolved
+            merge = new Merge(sources, lastEmitted, sources.get(0).objects());
+            merge.resolveDuplicates();
+        } else {
+            merge = new Merge(sources, lastEmitted, spill.newObjects());
+            merge.run();
+        }
         return new MergedType(type(), merge.merged, merge.inconsistencies, merge.inconsistencyCount,
                 filteredByConstraints + merge.filtered);
     }
@@ -91,13 +98,20 @@ public final class TypeMerger {
             this.lastEmitted = lastEmitted;
             this.merged = merged;
             this.heads = new DataObject[sources.size()];
-            for (int i = 0; i < sources.size(); i++) {
-                cursors.add(sources.get(i).objects().iterator());
-                advance(i);
+        }
+
+        /** One source that is already the type's map: only the keys it gave twice have to be resolved. */
+        void resolveDuplicates() {
+            for (ObjectKey key : sources.get(0).duplicated()) {
+                merged.get(key).ifPresent(object -> resolve(object.object(), Kind.DUPLICATE_KEY));
             }
         }
 
         void run() {
+            for (int i = 0; i < sources.size(); i++) {
+                cursors.add(sources.get(i).objects().iterator());
+                advance(i);
+            }
             ObjectKey key;
             while ((key = smallestHead()) != null) {
                 DataObject[] given = new DataObject[heads.length];
@@ -192,7 +206,11 @@ public final class TypeMerger {
                 return;
             }
             Optional<DataObject> last = lastEmitted.find(object.key());
-            last.ifPresent(stored -> merged.put(new PolledObject(projection.forTemplates(stored), true)));
+            if (last.isPresent()) {
+                merged.put(new PolledObject(projection.forTemplates(last.get()), true));
+            } else {
+                merged.remove(object.key());
+            }
             report(kind, object, last.isPresent() ? Resolution.KEPT_LAST_STATE : Resolution.DROPPED);
         }
 

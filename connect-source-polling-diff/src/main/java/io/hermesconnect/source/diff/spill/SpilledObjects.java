@@ -7,6 +7,7 @@ import io.hermesconnect.source.diff.store.ObjectEncoding;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Optional;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.WriteBuffer;
@@ -44,6 +45,10 @@ public final class SpilledObjects implements Iterable<PolledObject> {
     public void put(PolledObject object) {
         map.put(object.key(), encode(object));
         spill.written();
+    }
+
+    public Optional<PolledObject> get(ObjectKey key) {
+        return Optional.ofNullable(map.get(key)).map(value -> decode(key, value));
     }
 
     public boolean contains(ObjectKey key) {

@@ -234,6 +234,29 @@ class TypeMergerTest {
     }
 
     @Test
+    void aDuplicateKeyOfATypesOnlySourceKeepsTheLastEmittedStateOrIsDropped() {
+        for (LastEmittedState lastEmitted : List.of(EMITTED_ONLY_4, NOTHING_EMITTED)) {
+            List<DataObject> withDuplicates = new ArrayList<>(users(1, 6, "uid"));
+            withDuplicates.add(object(USERS, "id", 4, "login", "again"));
+            withDuplicates.add(object(USERS, "id", 5, "login", "again"));
+
+            MergedType merged = merge(merger(ConflictPolicy.KEEP_FIRST_VALUE),
+                    List.of(source("hr", KeyMergeConstraint.NO_CONSTRAINT, withDuplicates)), lastEmitted);
+
+            boolean emitted = lastEmitted == EMITTED_ONLY_4;
+            assertThat(keys(merged)).as("emitted " + emitted)
+                    .isEqualTo(emitted ? List.of(1L, 2L, 3L, 4L, 6L) : List.of(1L, 2L, 3L, 6L));
+            if (emitted) {
+                assertThat(objects(merged).get(key(4)).kept()).isTrue();
+            }
+            assertThat(objects(merged).get(key(3))).isEqualTo(PolledObject.polled(object(USERS, "id", 3, "login", "u3", "uid", "v3")));
+            assertThat(merged.inconsistencies()).containsExactly(
+                    new Inconsistency("Users", Kind.DUPLICATE_KEY, key(4), "u4 (4)", emitted ? Resolution.KEPT_LAST_STATE : Resolution.DROPPED),
+                    new Inconsistency("Users", Kind.DUPLICATE_KEY, key(5), "u5 (5)", Resolution.DROPPED));
+        }
+    }
+
+    @Test
     void mergeConstraintsRunToAFixedPointBeforeTheMerge() {
         // hr keeps users known to it; it keeps accounts whose sponsor is a user of hr.
         // Round 1 drops hr 3 (no account); round 2 drops account 2 (its sponsor 3 is gone); round 3 drops hr 2.
