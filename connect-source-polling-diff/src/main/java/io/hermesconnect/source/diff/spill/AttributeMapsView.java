@@ -1,6 +1,5 @@
 package io.hermesconnect.source.diff.spill;
 
-import io.hermesconnect.source.diff.model.PolledObject;
 import java.util.AbstractCollection;
 import java.util.Iterator;
 import java.util.Map;
@@ -20,18 +19,7 @@ public final class AttributeMapsView extends AbstractCollection<Map<String, Obje
 
     @Override
     public Iterator<Map<String, Object>> iterator() {
-        Iterator<PolledObject> polled = objects.iterator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return polled.hasNext();
-            }
-
-            @Override
-            public Map<String, Object> next() {
-                return polled.next().object().attributes();
-            }
-        };
+        return new MappingIterator<>(objects.iterator(), polled -> polled.object().attributes());
     }
 
     @Override

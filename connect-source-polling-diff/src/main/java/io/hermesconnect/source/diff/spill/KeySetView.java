@@ -51,18 +51,7 @@ public final class KeySetView extends AbstractSet<Object> {
 
     @Override
     public Iterator<Object> iterator() {
-        Iterator<ObjectKey> keys = objects.keys();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return keys.hasNext();
-            }
-
-            @Override
-            public Object next() {
-                return type.keyVariable(keys.next());
-            }
-        };
+        return new MappingIterator<>(objects.keys(), type::keyVariable);
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Optional;
-import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.WriteBuffer;
 
@@ -67,19 +66,7 @@ public final class SpilledObjects implements Iterable<PolledObject> {
     /** The objects in key order, each decoded when it is reached. */
     @Override
     public Iterator<PolledObject> iterator() {
-        Cursor<ObjectKey, byte[]> cursor = map.cursor(null);
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return cursor.hasNext();
-            }
-
-            @Override
-            public PolledObject next() {
-                ObjectKey key = cursor.next();
-                return decode(key, cursor.getValue());
-            }
-        };
+        return new MappingIterator<>(map.entrySet().iterator(), entry -> decode(entry.getKey(), entry.getValue()));
     }
 
     /** The keys in order, without decoding the objects. */

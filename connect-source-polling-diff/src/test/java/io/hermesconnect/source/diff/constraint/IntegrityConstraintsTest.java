@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hermesconnect.common.testing.CountingSet;
+import io.hermesconnect.source.diff.SpillExtension;
 import io.hermesconnect.source.diff.SpillTestData;
 import io.hermesconnect.source.diff.merge.MergedType;
 import io.hermesconnect.source.diff.model.DataObject;
@@ -14,16 +15,12 @@ import io.hermesconnect.source.diff.model.NamedTemplate;
 import io.hermesconnect.source.diff.model.ObjectKey;
 import io.hermesconnect.source.diff.model.ObjectType;
 import io.hermesconnect.source.diff.model.PollAbortedException;
-import io.hermesconnect.source.diff.spill.PollSpill;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Integrity constraints across types, to a fixed point, linear in the number of objects. */
 class IntegrityConstraintsTest {
@@ -35,22 +32,11 @@ class IntegrityConstraintsTest {
     private static final NamedTemplate KNOWN_USER_AND_GROUP = template("types.GroupsMembers.integrity.constraints",
             "{{ _SELF.user_id in Users_pkeys and _SELF.group_id in Groups_pkeys }}");
 
-    @TempDir
-    Path directory;
-    private PollSpill spill;
-
-    @BeforeEach
-    void openSpill() {
-        spill = PollSpill.open(directory);
-    }
-
-    @AfterEach
-    void closeSpill() {
-        spill.close();
-    }
+    @RegisterExtension
+    final SpillExtension spills = new SpillExtension();
 
     private MergedType merged(ObjectType type, List<DataObject> objects) {
-        return new MergedType(type, SpillTestData.spilled(spill, objects), List.of(), 0, 0);
+        return new MergedType(type, SpillTestData.spilled(spills.spill(), objects), List.of(), 0, 0);
     }
 
     /** The keys a type has left, in order. */
@@ -76,7 +62,7 @@ class IntegrityConstraintsTest {
                         object(MEMBERS, "user_id", 1, "group_id", 11))));
 
         IntegrityResult result = new IntegrityConstraints(Map.of("Users", List.of(ACTIVE_USERS),
-                "GroupsMembers", List.of(KNOWN_USER_AND_GROUP))).apply(types, spill);
+                "GroupsMembers", List.of(KNOWN_USER_AND_GROUP))).apply(types, spills.spill());
 
         assertThat(keys(types.get(0))).containsExactly(key(1L));
         assertThat(keys(types.get(1))).containsExactly(key(10L));
@@ -88,7 +74,7 @@ class IntegrityConstraintsTest {
     @Test
     void withoutConstraintsNothingIsEvaluated() {
         MergedType users = merged(USERS, List.of(object(USERS, "id", 1)));
-        IntegrityResult result = new IntegrityConstraints(Map.of()).apply(List.of(users), spill);
+        IntegrityResult result = new IntegrityConstraints(Map.of()).apply(List.of(users), spills.spill());
 
         assertThat(keys(users)).containsExactly(key(1L));
         assertThat(result.rounds()).isZero();
@@ -101,7 +87,7 @@ class IntegrityConstraintsTest {
         List<MergedType> types = List.of(merged(USERS, List.of(object(USERS, "id", 1))),
                 merged(GROUPS, List.of(object(GROUPS, "id", 10, "owner", 1), object(GROUPS, "id", 11, "owner", 2))));
 
-        new IntegrityConstraints(Map.of("Groups", List.of(ownerIsAUser))).apply(types, spill);
+        new IntegrityConstraints(Map.of("Groups", List.of(ownerIsAUser))).apply(types, spills.spill());
 
         assertThat(keys(types.get(1))).containsExactly(key(10L));
     }
@@ -125,7 +111,7 @@ class IntegrityConstraintsTest {
                     return counting;
                 });
 
-        IntegrityResult result = constraints.apply(List.of(merged(USERS, userObjects), merged(MEMBERS, memberships)), spill);
+        IntegrityResult result = constraints.apply(List.of(merged(USERS, userObjects), merged(MEMBERS, memberships)), spills.spill());
 
         assertThat(result.filtered()).isEqualTo(Map.of("Users", users / 10, "GroupsMembers", users / 10));
         assertThat(result.rounds()).isEqualTo(3);
@@ -142,7 +128,7 @@ class IntegrityConstraintsTest {
     void aFailingConstraintAbortsNamingTheTypeAndKey() {
         List<MergedType> types = List.of(merged(MEMBERS, List.of(object(MEMBERS, "user_id", 1, "group_id", 10))));
 
-        assertThatThrownBy(() -> new IntegrityConstraints(Map.of("GroupsMembers", List.of(KNOWN_USER_AND_GROUP))).apply(types, spill))
+        assertThatThrownBy(() -> new IntegrityConstraints(Map.of("GroupsMembers", List.of(KNOWN_USER_AND_GROUP))).apply(types, spills.spill()))
                 .isInstanceOf(PollAbortedException.class)
                 .hasMessageStartingWith("The template of types.GroupsMembers.integrity.constraints failed on an object of type "
                         + "'GroupsMembers': ")

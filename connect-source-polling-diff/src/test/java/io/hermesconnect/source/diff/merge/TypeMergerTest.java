@@ -7,6 +7,7 @@ import static io.hermesconnect.source.diff.TestData.type;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hermesconnect.source.diff.SpillExtension;
 import io.hermesconnect.source.diff.merge.Inconsistency.Kind;
 import io.hermesconnect.source.diff.merge.Inconsistency.Resolution;
 import io.hermesconnect.source.diff.SpillTestData;
@@ -17,18 +18,14 @@ import io.hermesconnect.source.diff.model.NamedTemplate;
 import io.hermesconnect.source.diff.model.ObjectType;
 import io.hermesconnect.source.diff.model.PolledObject;
 import io.hermesconnect.source.diff.model.PollAbortedException;
-import io.hermesconnect.source.diff.spill.PollSpill;
 import io.hermesconnect.source.diff.state.StateProjection;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The four key merge constraints give HERMES.md's reference results (keys merged so far {1..6}, next source {3..8}),
@@ -50,19 +47,8 @@ class TypeMergerTest {
         return LongStream.rangeClosed(from, to).mapToObj(id -> object(USERS, "id", id, "login", "u" + id, attribute, "v" + id)).toList();
     }
 
-    @TempDir
-    Path directory;
-    private PollSpill spill;
-
-    @BeforeEach
-    void openSpill() {
-        spill = PollSpill.open(directory);
-    }
-
-    @AfterEach
-    void closeSpill() {
-        spill.close();
-    }
+    @RegisterExtension
+    final SpillExtension spills = new SpillExtension();
 
     private SourceObjects source(String name, KeyMergeConstraint constraint, List<DataObject> objects) {
         return source(name, constraint, List.of(), objects);
@@ -70,11 +56,11 @@ class TypeMergerTest {
 
     private SourceObjects source(String name, KeyMergeConstraint constraint, List<NamedTemplate> mergeConstraints,
                                  List<DataObject> objects) {
-        return SpillTestData.source(spill, name, constraint, mergeConstraints, objects);
+        return SpillTestData.source(spills.spill(), name, constraint, mergeConstraints, objects);
     }
 
     private MergedType merge(TypeMerger merger, List<SourceObjects> sources, LastEmittedState lastEmitted) {
-        return merger.merge(sources, lastEmitted, spill);
+        return merger.merge(sources, lastEmitted, spills.spill());
     }
 
     private static Map<ObjectKey, PolledObject> objects(MergedType merged) {

@@ -4,14 +4,13 @@ import static io.hermesconnect.source.diff.TestData.HASHER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hermesconnect.source.diff.SpillExtension;
 import io.hermesconnect.source.diff.config.PollingDiffConfig;
 import io.hermesconnect.source.diff.config.TypePlan;
 import io.hermesconnect.source.diff.fetch.FetchException;
 import io.hermesconnect.source.diff.fetch.FetchQuery;
 import io.hermesconnect.source.diff.fetch.SourceFetcher;
 import io.hermesconnect.source.diff.model.PollAbortedException;
-import io.hermesconnect.source.diff.spill.PollSpill;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.connect.data.Schema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PollFetchTest {
 
@@ -92,22 +89,11 @@ class PollFetchTest {
         return new PollingDiffConfig(props).plan().types();
     }
 
-    @TempDir
-    Path directory;
-    private PollSpill spill;
-
-    @BeforeEach
-    void openSpill() {
-        spill = PollSpill.open(directory);
-    }
-
-    @AfterEach
-    void closeSpill() {
-        spill.close();
-    }
+    @RegisterExtension
+    final SpillExtension spills = new SpillExtension();
 
     private PollFetch fetch(TableFetcher fetcher) {
-        return new PollFetch("p", HASHER, Map.of("db", fetcher), type -> key -> Optional.empty(), spill);
+        return new PollFetch("p", HASHER, Map.of("db", fetcher), type -> key -> Optional.empty(), spills.spill());
     }
 
     @Test

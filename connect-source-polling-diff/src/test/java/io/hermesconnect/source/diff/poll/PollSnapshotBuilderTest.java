@@ -7,6 +7,7 @@ import static io.hermesconnect.source.diff.TestData.type;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hermesconnect.source.diff.SpillExtension;
 import io.hermesconnect.source.diff.SpillTestData;
 import io.hermesconnect.source.diff.constraint.IntegrityConstraints;
 import io.hermesconnect.source.diff.diff.EmitOrder;
@@ -22,17 +23,13 @@ import io.hermesconnect.source.diff.model.DataObject;
 import io.hermesconnect.source.diff.model.ObjectKey;
 import io.hermesconnect.source.diff.model.ObjectType;
 import io.hermesconnect.source.diff.model.PollAbortedException;
-import io.hermesconnect.source.diff.spill.PollSpill;
 import io.hermesconnect.source.diff.state.StateProjection;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One whole poll of the core: merge, integrity constraints, diff, emit order. */
 class PollSnapshotBuilderTest {
@@ -51,27 +48,16 @@ class PollSnapshotBuilderTest {
         return stored;
     }
 
-    @TempDir
-    Path directory;
-    private PollSpill spill;
-
-    @BeforeEach
-    void openSpill() {
-        spill = PollSpill.open(directory);
-    }
-
-    @AfterEach
-    void closeSpill() {
-        spill.close();
-    }
+    @RegisterExtension
+    final SpillExtension spills = new SpillExtension();
 
     private MergedType merged(ObjectType type, List<DataObject> state, SourceObjects... sources) {
         return new TypeMerger(projection(type), ConflictPolicy.USE_CACHED_ENTRY).merge(List.of(sources),
-                key -> state.stream().filter(object -> object.key().equals(key)).findFirst(), spill);
+                key -> state.stream().filter(object -> object.key().equals(key)).findFirst(), spills.spill());
     }
 
     private SourceObjects source(String name, KeyMergeConstraint constraint, DataObject... objects) {
-        return SpillTestData.source(spill, name, constraint, List.of(), List.of(objects));
+        return SpillTestData.source(spills.spill(), name, constraint, List.of(), List.of(objects));
     }
 
     private static final IntegrityConstraints MEMBERS_OF_KNOWN_USERS = new IntegrityConstraints(Map.of("GroupsMembers",
@@ -94,7 +80,7 @@ class PollSnapshotBuilderTest {
                 source("hr", KeyMergeConstraint.NO_CONSTRAINT, object(MEMBERS, "user_id", 2, "group_id", 10),
                         object(MEMBERS, "user_id", 3, "group_id", 10), object(MEMBERS, "user_id", 4, "group_id", 10)));
 
-        PollSnapshot snapshot = new PollSnapshotBuilder(MEMBERS_OF_KNOWN_USERS).build(List.of(users, members), spill);
+        PollSnapshot snapshot = new PollSnapshotBuilder(MEMBERS_OF_KNOWN_USERS).build(List.of(users, members), spills.spill());
 
         assertThat(snapshot.mergeFiltered()).isEqualTo(Map.of("Users", 1, "GroupsMembers", 0));
         assertThat(snapshot.integrityFiltered()).as("Bob's membership: Bob is gone").isEqualTo(Map.of("Users", 0, "GroupsMembers", 1));
@@ -125,7 +111,7 @@ class PollSnapshotBuilderTest {
         IntegrityConstraints failing = new IntegrityConstraints(Map.of("GroupsMembers",
                 List.of(template("types.GroupsMembers.integrity.constraints", "{{ _SELF.role in Users_pkeys }}"))));
 
-        assertThatThrownBy(() -> new PollSnapshotBuilder(failing).build(List.of(users, members), spill))
+        assertThatThrownBy(() -> new PollSnapshotBuilder(failing).build(List.of(users, members), spills.spill()))
                 .isInstanceOf(PollAbortedException.class)
                 .hasMessageStartingWith("The template of types.GroupsMembers.integrity.constraints failed on an object of type "
                         + "'GroupsMembers': ");
