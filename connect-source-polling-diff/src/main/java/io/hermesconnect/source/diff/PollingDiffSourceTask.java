@@ -66,9 +66,10 @@ public final class PollingDiffSourceTask extends SourceTask {
         config = new PollingDiffConfig(props);
         plan = config.plan();
         StateStoreSettings stateSettings = stateSettings(config, props.getOrDefault("name", config.topicPrefix()));
-        // a poll's spill holds secrets in clear: one a crash left must not wait for the next poll to be deleted
-        PollSpill.deleteLeftover(stateSettings.directory());
         store = StateStore.open(stateSettings);
+        // a poll's spill holds secrets in clear: one a crash left must not wait for the next poll to be deleted (once
+        // the store is open, no other task uses the directory)
+        PollSpill.deleteLeftover(stateSettings.directory());
         OutputTopics.ensure(config, plan.types());
         metrics = new PollingDiffMetrics().register(config.topicPrefix());
         preparation = new PollPreparation(config.topicPrefix(), config.topicRouting(), config.tombstonesOnDelete(),
