@@ -31,9 +31,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,8 +114,7 @@ public final class PollPreparation {
                 type -> modelChanges.isRekeyed(type.name()) ? Collections.emptyIterator()
                         : new SnapshotRemovals(type, snapshot.objects().get(type.name()).keys(), store.keys(type.name()),
                                 key -> store.find(type.name(), key).orElseThrow())));
-        Iterator<Change> changes = parts.stream().flatMap(part -> StreamSupport.stream(
-                Spliterators.spliteratorUnknownSize(part, Spliterator.ORDERED), false)).iterator();
+        Iterator<Change> changes = new ConcatenatedIterator<>(parts);
         List<TypeSchema> schemas = new ArrayList<>(modelChanges.removalSchemas());
         schemas.addAll(fetched.schemas().values());
         DiffRecords records = new DiffRecords(topicPrefix, routing, tombstones, schemas);
