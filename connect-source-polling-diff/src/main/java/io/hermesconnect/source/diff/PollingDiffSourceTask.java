@@ -12,6 +12,7 @@ import io.hermesconnect.source.diff.poll.PollEmission.EmitMode;
 import io.hermesconnect.source.diff.poll.PollPreparation;
 import io.hermesconnect.source.diff.report.PollReport;
 import io.hermesconnect.source.diff.report.PollingDiffMetrics;
+import io.hermesconnect.source.diff.spill.PollSpill;
 import io.hermesconnect.source.diff.state.SecretHasher;
 import io.hermesconnect.source.diff.store.StateStore;
 import io.hermesconnect.source.diff.store.StateStoreSettings;
@@ -64,12 +65,16 @@ public final class PollingDiffSourceTask extends SourceTask {
     public void start(Map<String, String> props) {
         config = new PollingDiffConfig(props);
         plan = config.plan();
-        store = StateStore.open(stateSettings(config, props.getOrDefault("name", config.topicPrefix())));
+        StateStoreSettings stateSettings = stateSettings(config, props.getOrDefault("name", config.topicPrefix()));
+        store = StateStore.open(stateSettings);
+        // a poll's spill holds secrets in clear: one a crash left must not wait for the next poll to be deleted (once
+        // the store is open, no other task uses the directory)
+        PollSpill.deleteLeftover(stateSettings.directory());
         OutputTopics.ensure(config, plan.types());
         metrics = new PollingDiffMetrics().register(config.topicPrefix());
         preparation = new PollPreparation(config.topicPrefix(), config.topicRouting(), config.tombstonesOnDelete(),
                 config.removedTypes(), plan,
-                new SourceFetchers(), store, secretHasher(config));
+                new SourceFetchers(), store, secretHasher(config), stateSettings.directory());
         LOG.info("Polling-diff source '{}' started: types {}, last completed poll {}, polling every {} ms",
                 config.topicPrefix(), plan.types().stream().map(t -> t.name()).toList(), store.lastPoll(),
                 config.pollInterval().toMillis());

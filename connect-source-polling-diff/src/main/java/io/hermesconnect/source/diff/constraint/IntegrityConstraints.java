@@ -1,13 +1,15 @@
 package io.hermesconnect.source.diff.constraint;
 
 import io.hermesconnect.source.diff.merge.MergedType;
-import io.hermesconnect.source.diff.model.DataObject;
 import io.hermesconnect.source.diff.model.NamedTemplate;
 import io.hermesconnect.source.diff.model.ObjectKey;
 import io.hermesconnect.source.diff.model.ObjectType;
 import io.hermesconnect.source.diff.model.PolledObject;
 import io.hermesconnect.source.diff.model.TemplateVariables;
-import java.util.ArrayList;
+import io.hermesconnect.source.diff.spill.AttributeMapsView;
+import io.hermesconnect.source.diff.spill.KeySetView;
+import io.hermesconnect.source.diff.spill.PollSpill;
+import io.hermesconnect.source.diff.spill.SpilledKeys;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +21,13 @@ import java.util.function.UnaryOperator;
  * Applies the integrity constraints of every type, across types, until nothing more is filtered: e.g. a membership
  * whose user was filtered out fails {@code _SELF.user_id in Users_pkeys} in the next round.
  *
- * <p>Each round builds every type's key set ({@code <Type>_pkeys}, hashed) and object list ({@code <Type>}) once, then
- * renders each constraint once per object: a round is linear in the number of objects, and a membership test is one
- * hash look-up (for one-attribute keys; a tuple key is a list, which the template engine looks up by a scan). The
- * number of rounds is bounded by the longest chain of types whose constraints depend on one another. Kept objects
- * ({@link PolledObject#kept}) are tested too, on what templates see of them: no secret nor local attribute.
+ * <p>Templates see each type's spilled objects through views: {@code <Type>_pkeys} is one look-up in the type's
+ * spilled map (a value for a one-attribute key, a list of values for a tuple), {@code <Type>} streams its attribute
+ * maps. Each round renders each constraint once per object and spills the keys that fail; they are removed from their
+ * type's map once the round is over, so every object of a round is tested against the same sets. A round is linear in
+ * the number of objects, and the number of rounds is bounded by the longest chain of types whose constraints depend
+ * on one another. Kept objects ({@link PolledObject#kept}) are tested too, on what templates see of them: no secret
+ * nor local attribute.
  */
 public final class IntegrityConstraints {
 
@@ -35,76 +39,70 @@ public final class IntegrityConstraints {
         this(constraintsByType, UnaryOperator.identity());
     }
 
-    // visible for testing: keySetView wraps each key set built, to count its reads
+    // visible for testing: keySetView wraps each key set, to count its reads
     IntegrityConstraints(Map<String, List<NamedTemplate>> constraintsByType, UnaryOperator<Set<Object>> keySetView) {
         this.constraintsByType = Map.copyOf(constraintsByType);
         this.keySetView = keySetView;
     }
 
     /**
-     * Filters the merged types.
+     * Removes the objects that fail from the merged types' maps.
      *
      * @param types every type of the poll, in declared order
-     * @return the objects that pass, and the count filtered per type
+     * @param spill where the keys that fail a round wait to be removed
+     * @return the count filtered per type, and the rounds taken
      * @throws io.hermesconnect.source.diff.model.PollAbortedException when a constraint fails or gives no boolean
      */
-    public IntegrityResult apply(List<MergedType> types) {
-        Map<String, Map<ObjectKey, PolledObject>> objects = new LinkedHashMap<>();
+    public IntegrityResult apply(List<MergedType> types, PollSpill spill) {
         Map<String, Integer> filtered = new LinkedHashMap<>();
-        for (MergedType type : types) {
-            objects.put(type.type().name(), new LinkedHashMap<>(type.objects()));
-            filtered.put(type.type().name(), 0);
-        }
+        types.forEach(type -> filtered.put(type.type().name(), 0));
         if (constraintsByType.values().stream().allMatch(List::isEmpty)) {
-            return new IntegrityResult(objects, filtered, 0);
+            return new IntegrityResult(filtered, 0);
         }
+        Map<String, Object> variables = new HashMap<>();
+        for (MergedType type : types) {
+            String name = type.type().name();
+            variables.put(TemplateVariables.keysName(name), keySetView.apply(new KeySetView(type.type(), type.objects())));
+            variables.put(name, new AttributeMapsView(type.objects()));
+        }
+        Map<String, SpilledKeys> failing = new LinkedHashMap<>();
+        types.forEach(type -> failing.put(type.type().name(), spill.newKeys()));
         int rounds = 0;
         boolean changed = true;
         while (changed) {
             rounds++;
-            Map<String, Object> variables = roundVariables(types, objects);
-            Map<String, List<ObjectKey>> failing = new LinkedHashMap<>();
             for (MergedType type : types) {
-                failing.put(type.type().name(), failing(type.type(), objects.get(type.type().name()).values(), variables));
+                collectFailing(type, variables, failing.get(type.type().name()));
             }
             changed = false;
-            for (Map.Entry<String, List<ObjectKey>> failed : failing.entrySet()) {
-                failed.getValue().forEach(objects.get(failed.getKey())::remove);
-                filtered.merge(failed.getKey(), failed.getValue().size(), Integer::sum);
-                changed |= !failed.getValue().isEmpty();
+            for (MergedType type : types) {
+                SpilledKeys failed = failing.get(type.type().name());
+                for (ObjectKey key : failed) {
+                    type.objects().remove(key);
+                }
+                filtered.merge(type.type().name(), (int) failed.size(), Integer::sum);
+                changed |= !failed.isEmpty();
+                failed.clear();
             }
         }
-        return new IntegrityResult(objects, filtered, rounds);
+        return new IntegrityResult(filtered, rounds);
     }
 
-    private Map<String, Object> roundVariables(List<MergedType> types, Map<String, Map<ObjectKey, PolledObject>> objects) {
-        Map<String, Object> variables = new HashMap<>();
-        for (MergedType type : types) {
-            String name = type.type().name();
-            Map<ObjectKey, PolledObject> live = objects.get(name);
-            variables.put(TemplateVariables.keysName(name), keySetView.apply(TemplateVariables.keySet(type.type(), live.keySet())));
-            variables.put(name, TemplateVariables.attributeMaps(live.values().stream().map(PolledObject::object).toList()));
-        }
-        return variables;
-    }
-
-    private List<ObjectKey> failing(ObjectType type, Iterable<PolledObject> live, Map<String, Object> variables) {
-        List<NamedTemplate> constraints = constraintsByType.getOrDefault(type.name(), List.of());
-        List<ObjectKey> failing = new ArrayList<>();
+    private void collectFailing(MergedType type, Map<String, Object> variables, SpilledKeys failing) {
+        ObjectType objectType = type.type();
+        List<NamedTemplate> constraints = constraintsByType.getOrDefault(objectType.name(), List.of());
         if (constraints.isEmpty()) {
-            return failing;
+            return;
         }
-        String where = "an object of type '" + type.name() + "'";
-        for (PolledObject polled : live) {
-            DataObject object = polled.object();
-            variables.put(TemplateVariables.SELF, object.attributes());
+        String where = "an object of type '" + objectType.name() + "'";
+        for (PolledObject polled : type.objects()) {
+            variables.put(TemplateVariables.SELF, polled.object().attributes());
             for (NamedTemplate constraint : constraints) {
                 if (!constraint.test(variables, where)) {
-                    failing.add(object.key());
+                    failing.add(polled.key());
                     break;
                 }
             }
         }
-        return failing;
     }
 }

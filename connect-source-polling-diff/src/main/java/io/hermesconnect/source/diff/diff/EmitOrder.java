@@ -12,12 +12,14 @@ import java.util.function.Function;
  * type in declared order (parents first), then the removals of each type in reverse order (children first), so that
  * a target never sees a child without its parent.
  *
- * <p>Lazy and bounded: it diffs each type twice, once per pass, through {@code diffOf}, which must open its sorted
- * streams afresh on each call (the state and the poll's snapshot are read again rather than held).
+ * <p>Lazy and bounded: each pass opens its type's streams afresh (the state and the poll's snapshot are read again
+ * rather than held): the first through {@code diffOf}, keeping all but the removals, the second through
+ * {@code removalsOf}, keeping only the removals.
  */
 public final class EmitOrder extends LookaheadIterator<Change> {
 
     private final Function<ObjectType, Iterator<Change>> diffOf;
+    private final Function<ObjectType, Iterator<Change>> removalsOf;
     private final Iterator<Pass> passes;
     private Pass pass;
     private Iterator<Change> current = Collections.emptyIterator();
@@ -26,10 +28,12 @@ public final class EmitOrder extends LookaheadIterator<Change> {
     }
 
     /**
-     * @param types  the poll's types in declared order
-     * @param diffOf a new diff of a type's changes on each call, e.g. a {@link SnapshotDiff} over freshly opened streams
+     * @param types      the poll's types in declared order
+     * @param diffOf     a new diff of a type's changes, e.g. a {@link SnapshotDiff} over freshly opened streams
+     * @param removalsOf a new iterator over at least a type's removals, e.g. {@link SnapshotRemovals}
      */
-    public EmitOrder(List<ObjectType> types, Function<ObjectType, Iterator<Change>> diffOf) {
+    public EmitOrder(List<ObjectType> types, Function<ObjectType, Iterator<Change>> diffOf,
+                     Function<ObjectType, Iterator<Change>> removalsOf) {
         List<Pass> order = new ArrayList<>();
         types.forEach(type -> order.add(new Pass(type, false)));
         for (int i = types.size() - 1; i >= 0; i--) {
@@ -37,6 +41,7 @@ public final class EmitOrder extends LookaheadIterator<Change> {
         }
         this.passes = order.iterator();
         this.diffOf = diffOf;
+        this.removalsOf = removalsOf;
     }
 
     @Override
@@ -49,7 +54,7 @@ public final class EmitOrder extends LookaheadIterator<Change> {
                 }
             } else if (passes.hasNext()) {
                 pass = passes.next();
-                current = diffOf.apply(pass.type());
+                current = (pass.removals() ? removalsOf : diffOf).apply(pass.type());
             } else {
                 return null;
             }

@@ -1,7 +1,8 @@
 package io.hermesconnect.source.diff.merge;
 
-import io.hermesconnect.source.diff.model.DataObject;
 import io.hermesconnect.source.diff.model.NamedTemplate;
+import io.hermesconnect.source.diff.spill.SpilledKeys;
+import io.hermesconnect.source.diff.spill.SpilledObjects;
 import java.util.List;
 
 /**
@@ -12,19 +13,15 @@ import java.util.List;
  * @param keyConstraint    how its keys combine with those of the sources before it
  * @param mergeConstraints boolean templates over {@code _SELF} (one of this source's objects) and every source's keys
  *                         and objects: an object for which one gives false is left out of the merge
- * @param objects          the objects, in the order the source gave them
+ * @param objects          the objects by key, the first of each key the source gave; the merge constraints remove
+ *                         those that fail from it
+ * @param duplicated       the keys the source gave more than once
  */
 public record SourceObjects(String source, KeyMergeConstraint keyConstraint, List<NamedTemplate> mergeConstraints,
-                            List<DataObject> objects) {
+                            SpilledObjects objects, SpilledKeys duplicated) {
 
-    /** Copies the lists. */
+    /** Copies the list. */
     public SourceObjects {
         mergeConstraints = List.copyOf(mergeConstraints);
-        objects = List.copyOf(objects);
-    }
-
-    /** The same source with other objects. */
-    SourceObjects withObjects(List<DataObject> kept) {
-        return new SourceObjects(source, keyConstraint, mergeConstraints, kept);
     }
 }

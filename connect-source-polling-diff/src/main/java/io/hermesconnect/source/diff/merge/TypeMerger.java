@@ -6,16 +6,16 @@ import io.hermesconnect.source.diff.model.DataObject;
 import io.hermesconnect.source.diff.model.ObjectKey;
 import io.hermesconnect.source.diff.model.ObjectType;
 import io.hermesconnect.source.diff.model.PolledObject;
+import io.hermesconnect.source.diff.spill.PollSpill;
+import io.hermesconnect.source.diff.spill.SpilledObjects;
 import io.hermesconnect.source.diff.state.StateProjection;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Merges the sources of one type, in declared order, into the type's objects of this poll:
@@ -28,10 +28,17 @@ import java.util.Set;
  *       dropped if never emitted), whatever the policy, as no order tells its rows apart. Each is reported with the
  *       object's {@code to.string}.</li>
  * </ol>
- * A key that a key merge constraint removes is gone whatever its sources said about it. Linear in the number of
- * objects: keys are matched through hash maps.
+ * A key that a key merge constraint removes is gone whatever its sources said about it.
+ *
+ * <p>A sorted merge: every source is spilled sorted by key, so one pass over all of them at once sees each key with
+ * what each source gave for it, folds the sources in declared order, and appends the result to the type's spilled
+ * map. Linear in the number of objects, with one object per source on the heap; disagreements are resolved by point
+ * look-ups in the last emitted state.
  */
 public final class TypeMerger {
+
+    /** How many inconsistencies of a type are kept for the log; the rest are only counted. */
+    public static final int INCONSISTENCIES_KEPT = 1_000;
 
     private final StateProjection projection;
     private final ConflictPolicy policy;
@@ -46,113 +53,172 @@ public final class TypeMerger {
     }
 
     /**
-     * Merges the sources.
+     * Merges the sources; the merge constraints remove the objects that fail from the sources' maps.
      *
      * @param sources     the type's sources in declared order, at least one
      * @param lastEmitted the state the disagreements fall back to
+     * @param spill       where the merged objects go
      * @throws io.hermesconnect.source.diff.model.PollAbortedException when a merge constraint or {@code to.string} fails
      */
-    public MergedType merge(List<SourceObjects> sources, LastEmittedState lastEmitted) {
+    public MergedType merge(List<SourceObjects> sources, LastEmittedState lastEmitted, PollSpill spill) {
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("Type '" + type().name() + "' needs at least one source");
         }
-        MergeConstraints.Result constrained = MergeConstraints.apply(type(), sources);
-        Merge merge = new Merge();
-        for (SourceObjects source : constrained.sources()) {
-            merge.add(source);
+        int filteredByConstraints = MergeConstraints.apply(type(), sources, spill);
+        Merge merge;
+        if (sources.size() == 1) {
+            // nothing to combine: the source's map is the type's, once its duplicate keys are resolved
+            merge = new Merge(sources, lastEmitted, sources.get(0).objects());
+            merge.resolveDuplicates();
+        } else {
+            merge = new Merge(sources, lastEmitted, spill.newObjects());
+            merge.run();
         }
-        return merge.resolve(lastEmitted, constrained.filtered());
+        return new MergedType(type(), merge.merged, merge.inconsistencies, merge.inconsistencyCount,
+                filteredByConstraints + merge.filtered);
     }
 
     private ObjectType type() {
         return projection.type();
     }
 
-    /** The state of one merge. */
+    /** One sorted merge: a cursor per source, advanced together key by key. */
     private final class Merge {
-        private Map<ObjectKey, DataObject> merged;
-        private final Set<ObjectKey> duplicated = new HashSet<>();
-        private final Set<ObjectKey> conflicted = new HashSet<>();
+        private final List<SourceObjects> sources;
+        private final List<Iterator<PolledObject>> cursors = new ArrayList<>();
+        private final DataObject[] heads;
+        private final LastEmittedState lastEmitted;
+        private final SpilledObjects merged;
+        private final List<Inconsistency> inconsistencies = new ArrayList<>();
+        private int inconsistencyCount;
         private int filtered;
 
-        void add(SourceObjects source) {
-            Map<ObjectKey, DataObject> incoming = new LinkedHashMap<>();
-            for (DataObject object : source.objects()) {
-                if (incoming.putIfAbsent(object.key(), object) != null) {
-                    duplicated.add(object.key());
+        Merge(List<SourceObjects> sources, LastEmittedState lastEmitted, SpilledObjects merged) {
+            this.sources = sources;
+            this.lastEmitted = lastEmitted;
+            this.merged = merged;
+            this.heads = new DataObject[sources.size()];
+        }
+
+        /** One source that is already the type's map: only the keys it gave twice have to be resolved. */
+        void resolveDuplicates() {
+            for (ObjectKey key : sources.get(0).duplicated()) {
+                merged.get(key).ifPresent(object -> resolve(object.object(), Kind.DUPLICATE_KEY));
+            }
+        }
+
+        void run() {
+            for (int i = 0; i < sources.size(); i++) {
+                cursors.add(sources.get(i).objects().iterator());
+                advance(i);
+            }
+            ObjectKey key;
+            while ((key = smallestHead()) != null) {
+                DataObject[] given = new DataObject[heads.length];
+                for (int i = 0; i < heads.length; i++) {
+                    if (heads[i] != null && heads[i].key().equals(key)) {
+                        given[i] = heads[i];
+                        advance(i);
+                    }
+                }
+                fold(key, given);
+            }
+        }
+
+        private void advance(int source) {
+            Iterator<PolledObject> cursor = cursors.get(source);
+            heads[source] = cursor.hasNext() ? cursor.next().object() : null;
+        }
+
+        private ObjectKey smallestHead() {
+            ObjectKey smallest = null;
+            for (DataObject head : heads) {
+                if (head != null && (smallest == null || head.key().compareTo(smallest) < 0)) {
+                    smallest = head.key();
                 }
             }
-            if (merged == null) {
-                merged = incoming;
-                return;
-            }
-            KeyMergeConstraint constraint = source.keyConstraint();
-            for (DataObject object : incoming.values()) {
-                DataObject existing = merged.get(object.key());
-                if (existing == null) {
-                    addNew(constraint, object);
+            return smallest;
+        }
+
+        /** What the sources, in declared order, make of one key: {@code given[i]} is source i's object or null. */
+        private void fold(ObjectKey key, DataObject[] given) {
+            DataObject object = given[0];
+            boolean conflicted = false;
+            for (int i = 1; i < given.length; i++) {
+                KeyMergeConstraint constraint = sources.get(i).keyConstraint();
+                if (given[i] == null) {
+                    if (object != null && constraint == KeyMergeConstraint.MUST_EXIST_IN_BOTH) {
+                        object = null;
+                        filtered++;
+                    }
+                } else if (object == null) {
+                    if (constraint == KeyMergeConstraint.NO_CONSTRAINT || constraint == KeyMergeConstraint.MUST_NOT_EXIST) {
+                        object = given[i];
+                    } else {
+                        filtered++;
+                    }
                 } else if (constraint == KeyMergeConstraint.MUST_NOT_EXIST) {
-                    merged.remove(object.key());
+                    object = null;
                     filtered++;
                 } else {
-                    merged.put(object.key(), combine(existing, object));
+                    conflicted |= conflicts(object, given[i]);
+                    object = combine(object, given[i]);
                 }
             }
-            if (constraint == KeyMergeConstraint.MUST_EXIST_IN_BOTH) {
-                removeKeysNotIn(incoming);
+            if (object != null) {
+                resolve(object, duplicated(key, given) ? Kind.DUPLICATE_KEY : conflicted ? Kind.MERGE_CONFLICT : null);
             }
         }
 
-        private void addNew(KeyMergeConstraint constraint, DataObject object) {
-            if (constraint == KeyMergeConstraint.NO_CONSTRAINT || constraint == KeyMergeConstraint.MUST_NOT_EXIST) {
-                merged.put(object.key(), object);
-            } else {
-                filtered++;
-            }
-        }
-
-        private void removeKeysNotIn(Map<ObjectKey, DataObject> incoming) {
-            for (Iterator<ObjectKey> keys = merged.keySet().iterator(); keys.hasNext(); ) {
-                if (!incoming.containsKey(keys.next())) {
-                    keys.remove();
-                    filtered++;
+        private boolean duplicated(ObjectKey key, DataObject[] given) {
+            for (int i = 0; i < given.length; i++) {
+                if (given[i] != null && !sources.get(i).duplicated().isEmpty() && sources.get(i).duplicated().contains(key)) {
+                    return true;
                 }
             }
+            return false;
         }
 
-        /** The attributes of both; on a conflict the first value stays, and the key is marked. */
-        private DataObject combine(DataObject existing, DataObject object) {
+        /** Whether the two give one attribute different values. */
+        private static boolean conflicts(DataObject existing, DataObject object) {
+            for (Map.Entry<String, Object> attribute : object.attributes().entrySet()) {
+                Object first = existing.get(attribute.getKey());
+                if (first != null && !first.equals(attribute.getValue())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The attributes of both; on a conflict the first value stays. */
+        private static DataObject combine(DataObject existing, DataObject object) {
             Map<String, Object> attributes = new LinkedHashMap<>(existing.attributes());
-            object.attributes().forEach((name, value) -> {
-                Object first = attributes.putIfAbsent(name, value);
-                if (first != null && !first.equals(value)) {
-                    conflicted.add(object.key());
-                }
-            });
+            object.attributes().forEach(attributes::putIfAbsent);
             return new DataObject(object.key(), attributes);
         }
 
-        MergedType resolve(LastEmittedState lastEmitted, int filteredByMergeConstraints) {
-            Map<ObjectKey, PolledObject> objects = new LinkedHashMap<>();
-            List<Inconsistency> inconsistencies = new ArrayList<>();
-            merged.forEach((key, object) -> {
-                Kind kind = duplicated.contains(key) ? Kind.DUPLICATE_KEY : conflicted.contains(key) ? Kind.MERGE_CONFLICT : null;
-                if (kind == null || (kind == Kind.MERGE_CONFLICT && policy == ConflictPolicy.KEEP_FIRST_VALUE)) {
-                    objects.put(key, PolledObject.polled(object));
-                    if (kind != null) {
-                        inconsistencies.add(inconsistency(kind, object, Resolution.FIRST_VALUE));
-                    }
-                    return;
+        private void resolve(DataObject object, Kind kind) {
+            if (kind == null || (kind == Kind.MERGE_CONFLICT && policy == ConflictPolicy.KEEP_FIRST_VALUE)) {
+                merged.put(PolledObject.polled(object));
+                if (kind != null) {
+                    report(kind, object, Resolution.FIRST_VALUE);
                 }
-                Optional<DataObject> last = lastEmitted.find(key);
-                last.ifPresent(stored -> objects.put(key, new PolledObject(projection.forTemplates(stored), true)));
-                inconsistencies.add(inconsistency(kind, object, last.isPresent() ? Resolution.KEPT_LAST_STATE : Resolution.DROPPED));
-            });
-            return new MergedType(type(), objects, inconsistencies, filteredByMergeConstraints + filtered);
+                return;
+            }
+            Optional<DataObject> last = lastEmitted.find(object.key());
+            if (last.isPresent()) {
+                merged.put(new PolledObject(projection.forTemplates(last.get()), true));
+            } else {
+                merged.remove(object.key());
+            }
+            report(kind, object, last.isPresent() ? Resolution.KEPT_LAST_STATE : Resolution.DROPPED);
         }
 
-        private Inconsistency inconsistency(Kind kind, DataObject object, Resolution resolution) {
-            return new Inconsistency(type().name(), kind, object.key(), type().describe(object), resolution);
+        private void report(Kind kind, DataObject object, Resolution resolution) {
+            inconsistencyCount++;
+            if (inconsistencies.size() < INCONSISTENCIES_KEPT) {
+                inconsistencies.add(new Inconsistency(type().name(), kind, object.key(), type().describe(object), resolution));
+            }
         }
     }
 }

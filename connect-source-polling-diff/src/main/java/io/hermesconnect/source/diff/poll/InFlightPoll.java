@@ -3,6 +3,7 @@ package io.hermesconnect.source.diff.poll;
 import io.hermesconnect.source.diff.config.PollPlan;
 import io.hermesconnect.source.diff.report.PollReport;
 import io.hermesconnect.source.diff.report.PollingDiffMetrics;
+import io.hermesconnect.source.diff.spill.PollSpill;
 import io.hermesconnect.source.diff.store.PollStateWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,17 +20,19 @@ public final class InFlightPoll {
     private final PollStateWriter state;
     private final WriteBack writeBack;
     private final PollSnapshot snapshot;
+    private final PollSpill spill;
     private final Instant startedAt;
     private final Duration fetchAndMerge;
     private final Duration constrain;
     private final long emitStartNanos = System.nanoTime();
 
     InFlightPoll(PollEmission emission, PollStateWriter state, WriteBack writeBack, PollSnapshot snapshot,
-                 Instant startedAt, Duration fetchAndMerge, Duration constrain) {
+                 PollSpill spill, Instant startedAt, Duration fetchAndMerge, Duration constrain) {
         this.emission = emission;
         this.state = state;
         this.writeBack = writeBack;
         this.snapshot = snapshot;
+        this.spill = spill;
         this.startedAt = startedAt;
         this.fetchAndMerge = fetchAndMerge;
         this.constrain = constrain;
@@ -46,20 +49,24 @@ public final class InFlightPoll {
     }
 
     /**
-     * Writes the poll's state: call only once every event was acknowledged.
+     * Writes the poll's state and deletes its spill: call only once every event was acknowledged.
      *
      * @return the poll's report
      */
     public PollReport commit() {
         Duration diffAndEmit = Duration.ofNanos(System.nanoTime() - emitStartNanos);
+        Map<String, Integer> objects = new LinkedHashMap<>();
         long stateStart = System.nanoTime();
-        state.commit(emission.poll());
+        try {
+            snapshot.objects().forEach((type, spilled) -> objects.put(type, (int) spilled.size()));
+            state.commit(emission.poll());
+        } finally {
+            spill.close();
+        }
         Duration stateWrite = Duration.ofNanos(System.nanoTime() - stateStart);
         Map<String, Integer> filtered = new LinkedHashMap<>(snapshot.mergeFiltered());
         snapshot.integrityFiltered().forEach((type, count) -> filtered.merge(type, count, Integer::sum));
-        Map<String, Integer> objects = new LinkedHashMap<>();
-        snapshot.objects().forEach((type, byKey) -> objects.put(type, byKey.size()));
-        return new PollReport(emission.poll(), objects, emission.eventsByOperation(), snapshot.inconsistencies().size(),
+        return new PollReport(emission.poll(), objects, emission.eventsByOperation(), snapshot.inconsistencyCount(),
                 filtered, fetchAndMerge, constrain, diffAndEmit, stateWrite);
     }
 
@@ -68,8 +75,12 @@ public final class InFlightPoll {
         writeBack.run(plan, metrics);
     }
 
-    /** The task stops mid-poll: the state is not written, the poll will be emitted again. */
+    /** The task stops mid-poll: the state is not written, the poll will be emitted again; its spill is deleted. */
     public void abandon() {
-        state.discard();
+        try {
+            state.discard();
+        } finally {
+            spill.close();
+        }
     }
 }

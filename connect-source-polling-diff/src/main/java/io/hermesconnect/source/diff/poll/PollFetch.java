@@ -13,8 +13,12 @@ import io.hermesconnect.source.diff.merge.SourceObjects;
 import io.hermesconnect.source.diff.merge.TypeMerger;
 import io.hermesconnect.source.diff.model.DataObject;
 import io.hermesconnect.source.diff.model.PollAbortedException;
-import io.hermesconnect.source.diff.model.PolledObject;
 import io.hermesconnect.source.diff.model.TemplateVariables;
+import io.hermesconnect.source.diff.spill.AttributeMapsView;
+import io.hermesconnect.source.diff.spill.KeySetView;
+import io.hermesconnect.source.diff.spill.PollSpill;
+import io.hermesconnect.source.diff.spill.SpilledKeys;
+import io.hermesconnect.source.diff.spill.SpilledObjects;
 import io.hermesconnect.source.diff.state.SecretHasher;
 import io.hermesconnect.source.diff.state.StateProjection;
 import java.util.ArrayList;
@@ -38,19 +42,22 @@ public final class PollFetch {
     private final SecretHasher hasher;
     private final Map<String, SourceFetcher> fetchers;
     private final Function<String, LastEmittedState> lastEmitted;
+    private final PollSpill spill;
 
     /**
      * @param topicPrefix the connector's topic prefix, for the schemas' names
      * @param hasher      hashes secrets into the state's form of objects
      * @param fetchers    the open fetcher of each source, by source name
      * @param lastEmitted each type's last emitted state, by type name
+     * @param spill       where the rows and the merged objects go, as they come
      */
     public PollFetch(String topicPrefix, SecretHasher hasher, Map<String, SourceFetcher> fetchers,
-                     Function<String, LastEmittedState> lastEmitted) {
+                     Function<String, LastEmittedState> lastEmitted, PollSpill spill) {
         this.topicPrefix = topicPrefix;
         this.hasher = hasher;
         this.fetchers = Map.copyOf(fetchers);
         this.lastEmitted = lastEmitted;
+        this.spill = spill;
     }
 
     /** What fetching gave: each type's merged objects and its events' schemas, in declared order. */
@@ -79,16 +86,14 @@ public final class PollFetch {
             schemas.put(type.name(), schema);
             List<SourceObjects> sources = new ArrayList<>(type.sources().size());
             for (TypeSourcePlan source : type.sources()) {
-                sources.add(new SourceObjects(source.source(), source.keyMergeConstraint(), source.mergeConstraints(),
-                        fetch(schema, source, queries.get(source.source()))));
+                sources.add(fetch(schema, source, queries.get(source.source())));
             }
             StateProjection projection = new StateProjection(type.type(), hasher);
-            MergedType result = new TypeMerger(projection, type.conflictPolicy()).merge(sources, lastEmitted.apply(type.name()));
+            MergedType result = new TypeMerger(projection, type.conflictPolicy())
+                    .merge(sources, lastEmitted.apply(type.name()), spill);
             merged.add(result);
-            earlierTypes.put(TemplateVariables.keysName(type.name()),
-                    TemplateVariables.keySet(type.type(), result.objects().keySet()));
-            earlierTypes.put(type.name(), TemplateVariables.attributeMaps(
-                    result.objects().values().stream().map(PolledObject::object).toList()));
+            earlierTypes.put(TemplateVariables.keysName(type.name()), new KeySetView(type.type(), result.objects()));
+            earlierTypes.put(type.name(), new AttributeMapsView(result.objects()));
         }
         return new Result(merged, schemas);
     }
@@ -104,8 +109,10 @@ public final class PollFetch {
                 attributes, type.foreignKeyReferences());
     }
 
-    private List<DataObject> fetch(TypeSchema schema, TypeSourcePlan source, FetchQuery query) throws FetchException {
-        List<DataObject> objects = new ArrayList<>();
+    /** The source's rows, spilled as they come; a key given twice is noted, its first row kept. */
+    private SourceObjects fetch(TypeSchema schema, TypeSourcePlan source, FetchQuery query) throws FetchException {
+        SpilledObjects objects = spill.newObjects();
+        SpilledKeys duplicated = spill.newKeys();
         fetchers.get(source.source()).fetch(query, row -> {
             DataObject object = schema.type().object(source.source(), source.mapping().map(row));
             try {
@@ -113,8 +120,11 @@ public final class PollFetch {
             } catch (DataException e) {
                 throw new PollAbortedException("Source '" + source.source() + "' gave " + object + ": " + e.getMessage(), e);
             }
-            objects.add(object);
+            if (!objects.addIfAbsent(object)) {
+                duplicated.add(object.key());
+            }
         });
-        return objects;
+        return new SourceObjects(source.source(), source.keyMergeConstraint(), source.mergeConstraints(), objects,
+                duplicated);
     }
 }

@@ -26,13 +26,26 @@ public final class StateProjection {
         return type;
     }
 
-    /** What the state stores for a polled object. */
+    /** What the state stores for a polled object: the object itself when it has no secret nor local attribute. */
     public DataObject toState(DataObject polled) {
+        if (isStoredAsIs(polled)) {
+            return polled;
+        }
         return polled.mapAttributes((name, value) -> switch (type.attributeClass(name)) {
             case NORMAL, CACHE_ONLY -> value;
             case SECRET -> hasher.digest(value);
             case LOCAL -> null;
         });
+    }
+
+    private boolean isStoredAsIs(DataObject polled) {
+        for (String name : polled.attributes().keySet()) {
+            AttributeClass attributeClass = type.attributeClass(name);
+            if (attributeClass == AttributeClass.SECRET || attributeClass == AttributeClass.LOCAL) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What templates see of a stored object: its attributes without the secrets' hashes. */

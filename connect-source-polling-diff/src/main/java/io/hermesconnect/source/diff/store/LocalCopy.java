@@ -170,6 +170,11 @@ final class LocalCopy implements AutoCloseable {
         return existingTypeMap(type).<Iterator<DataObject>>map(DecodingIterator::new).orElse(Collections.emptyIterator());
     }
 
+    /** The keys of {@code type} in order, no object decoded; none when the type holds none. */
+    Iterator<ObjectKey> keys(String type) {
+        return existingTypeMap(type).map(objects -> objects.keyIterator(null)).orElse(Collections.emptyIterator());
+    }
+
     Optional<DataObject> find(String type, ObjectKey key) {
         return existingTypeMap(type).map(objects -> objects.get(key)).map(attributes -> decode(key, attributes));
     }

@@ -127,6 +127,11 @@ public final class StateStore implements AutoCloseable {
         return local.objects(type);
     }
 
+    /** The keys of the stored objects of {@code type}, sorted as {@link #objects} is, without reading the objects. */
+    public Iterator<ObjectKey> keys(String type) {
+        return local.keys(type);
+    }
+
     /** The stored object of {@code type} with {@code key}, if any. */
     public Optional<DataObject> find(String type, ObjectKey key) {
         return local.find(type, key);

@@ -7,19 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hermesconnect.common.testing.CountingSet;
+import io.hermesconnect.source.diff.SpillExtension;
+import io.hermesconnect.source.diff.SpillTestData;
 import io.hermesconnect.source.diff.merge.MergedType;
 import io.hermesconnect.source.diff.model.DataObject;
 import io.hermesconnect.source.diff.model.NamedTemplate;
 import io.hermesconnect.source.diff.model.ObjectKey;
 import io.hermesconnect.source.diff.model.ObjectType;
 import io.hermesconnect.source.diff.model.PollAbortedException;
-import io.hermesconnect.source.diff.model.PolledObject;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Integrity constraints across types, to a fixed point, linear in the number of objects. */
 class IntegrityConstraintsTest {
@@ -31,14 +32,16 @@ class IntegrityConstraintsTest {
     private static final NamedTemplate KNOWN_USER_AND_GROUP = template("types.GroupsMembers.integrity.constraints",
             "{{ _SELF.user_id in Users_pkeys and _SELF.group_id in Groups_pkeys }}");
 
-    private static MergedType merged(ObjectType type, List<DataObject> objects) {
-        Map<ObjectKey, PolledObject> byKey = new LinkedHashMap<>();
-        objects.forEach(object -> byKey.put(object.key(), PolledObject.polled(object)));
-        return new MergedType(type, byKey, List.of(), 0);
+    @RegisterExtension
+    final SpillExtension spills = new SpillExtension();
+
+    private MergedType merged(ObjectType type, List<DataObject> objects) {
+        return new MergedType(type, SpillTestData.spilled(spills.spill(), objects), List.of(), 0, 0);
     }
 
-    private static List<ObjectKey> keys(IntegrityResult result, ObjectType type) {
-        return List.copyOf(result.objects().get(type.name()).keySet());
+    /** The keys a type has left, in order. */
+    private static List<ObjectKey> keys(MergedType type) {
+        return List.copyOf(SpillTestData.onHeap(type.objects()).keySet());
     }
 
     private static ObjectKey key(Object... components) {
@@ -59,20 +62,21 @@ class IntegrityConstraintsTest {
                         object(MEMBERS, "user_id", 1, "group_id", 11))));
 
         IntegrityResult result = new IntegrityConstraints(Map.of("Users", List.of(ACTIVE_USERS),
-                "GroupsMembers", List.of(KNOWN_USER_AND_GROUP))).apply(types);
+                "GroupsMembers", List.of(KNOWN_USER_AND_GROUP))).apply(types, spills.spill());
 
-        assertThat(keys(result, USERS)).containsExactly(key(1L));
-        assertThat(keys(result, GROUPS)).containsExactly(key(10L));
-        assertThat(keys(result, MEMBERS)).as("user 2's membership goes in the round after user 2").containsExactly(key(1L, 10L));
+        assertThat(keys(types.get(0))).containsExactly(key(1L));
+        assertThat(keys(types.get(1))).containsExactly(key(10L));
+        assertThat(keys(types.get(2))).as("user 2's membership goes in the round after user 2").containsExactly(key(1L, 10L));
         assertThat(result.filtered()).isEqualTo(Map.of("Users", 1, "Groups", 0, "GroupsMembers", 2));
         assertThat(result.rounds()).as("users, then memberships, then a round that filters nothing").isEqualTo(3);
     }
 
     @Test
     void withoutConstraintsNothingIsEvaluated() {
-        IntegrityResult result = new IntegrityConstraints(Map.of()).apply(List.of(merged(USERS, List.of(object(USERS, "id", 1)))));
+        MergedType users = merged(USERS, List.of(object(USERS, "id", 1)));
+        IntegrityResult result = new IntegrityConstraints(Map.of()).apply(List.of(users), spills.spill());
 
-        assertThat(keys(result, USERS)).containsExactly(key(1L));
+        assertThat(keys(users)).containsExactly(key(1L));
         assertThat(result.rounds()).isZero();
     }
 
@@ -83,9 +87,9 @@ class IntegrityConstraintsTest {
         List<MergedType> types = List.of(merged(USERS, List.of(object(USERS, "id", 1))),
                 merged(GROUPS, List.of(object(GROUPS, "id", 10, "owner", 1), object(GROUPS, "id", 11, "owner", 2))));
 
-        IntegrityResult result = new IntegrityConstraints(Map.of("Groups", List.of(ownerIsAUser))).apply(types);
+        new IntegrityConstraints(Map.of("Groups", List.of(ownerIsAUser))).apply(types, spills.spill());
 
-        assertThat(keys(result, GROUPS)).containsExactly(key(10L));
+        assertThat(keys(types.get(1))).containsExactly(key(10L));
     }
 
     @Test
@@ -107,11 +111,11 @@ class IntegrityConstraintsTest {
                     return counting;
                 });
 
-        IntegrityResult result = constraints.apply(List.of(merged(USERS, userObjects), merged(MEMBERS, memberships)));
+        IntegrityResult result = constraints.apply(List.of(merged(USERS, userObjects), merged(MEMBERS, memberships)), spills.spill());
 
         assertThat(result.filtered()).isEqualTo(Map.of("Users", users / 10, "GroupsMembers", users / 10));
         assertThat(result.rounds()).isEqualTo(3);
-        assertThat(keySets).as("each type's key set built once per round").hasSize(2 * 3);
+        assertThat(keySets).as("one key set view per type, read in every round").hasSize(2);
         long lookups = keySets.stream().mapToLong(CountingSet::lookups).sum();
         long elementsRead = keySets.stream().mapToLong(CountingSet::elementsRead).sum();
         // the memberships tested in each round: all of them, all of them, the 90% left
@@ -124,7 +128,7 @@ class IntegrityConstraintsTest {
     void aFailingConstraintAbortsNamingTheTypeAndKey() {
         List<MergedType> types = List.of(merged(MEMBERS, List.of(object(MEMBERS, "user_id", 1, "group_id", 10))));
 
-        assertThatThrownBy(() -> new IntegrityConstraints(Map.of("GroupsMembers", List.of(KNOWN_USER_AND_GROUP))).apply(types))
+        assertThatThrownBy(() -> new IntegrityConstraints(Map.of("GroupsMembers", List.of(KNOWN_USER_AND_GROUP))).apply(types, spills.spill()))
                 .isInstanceOf(PollAbortedException.class)
                 .hasMessageStartingWith("The template of types.GroupsMembers.integrity.constraints failed on an object of type "
                         + "'GroupsMembers': ")

@@ -10,8 +10,10 @@ import io.hermesconnect.source.diff.model.ObjectType;
 import io.hermesconnect.source.diff.model.PolledObject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Creates and updates in type order, deletes in reverse type order. */
@@ -34,11 +36,12 @@ class EmitOrderTest {
                 MEMBERS, List.of(object(MEMBERS, "user_id", 1, "group_id", 1, "role", "b"), object(MEMBERS, "user_id", 3, "group_id", 3)));
         Map<ObjectType, Integer> diffsOpened = new HashMap<>();
 
-        EmitOrder order = new EmitOrder(List.of(USERS, GROUPS, MEMBERS), type -> {
+        Function<ObjectType, Iterator<Change>> diffOf = type -> {
             diffsOpened.merge(type, 1, Integer::sum);
             return new SnapshotDiff(projection(type), polled.get(type).stream().map(PolledObject::polled).iterator(),
                     stored.get(type).iterator());
-        });
+        };
+        EmitOrder order = new EmitOrder(List.of(USERS, GROUPS, MEMBERS), diffOf, diffOf);
         List<String> emitted = new ArrayList<>();
         order.forEachRemaining(change -> emitted.add(change.type().name() + " " + change.kind() + " " + change.key()));
 
@@ -55,8 +58,9 @@ class EmitOrderTest {
 
     @Test
     void noTypesNoChanges() {
-        assertThat(new EmitOrder(List.of(), type -> {
+        Function<ObjectType, Iterator<Change>> none = type -> {
             throw new AssertionError("no type to diff");
-        }).hasNext()).isFalse();
+        };
+        assertThat(new EmitOrder(List.of(), none, none).hasNext()).isFalse();
     }
 }

@@ -4,6 +4,7 @@ import static io.hermesconnect.source.diff.TestData.HASHER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hermesconnect.source.diff.SpillExtension;
 import io.hermesconnect.source.diff.config.PollingDiffConfig;
 import io.hermesconnect.source.diff.config.TypePlan;
 import io.hermesconnect.source.diff.fetch.FetchException;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.connect.data.Schema;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PollFetchTest {
 
@@ -87,8 +89,11 @@ class PollFetchTest {
         return new PollingDiffConfig(props).plan().types();
     }
 
-    private static PollFetch fetch(TableFetcher fetcher) {
-        return new PollFetch("p", HASHER, Map.of("db", fetcher), type -> key -> Optional.empty());
+    @RegisterExtension
+    final SpillExtension spills = new SpillExtension();
+
+    private PollFetch fetch(TableFetcher fetcher) {
+        return new PollFetch("p", HASHER, Map.of("db", fetcher), type -> key -> Optional.empty(), spills.spill());
     }
 
     @Test
@@ -100,7 +105,7 @@ class PollFetchTest {
         PollFetch.Result result = fetch(fetcher).run(plan());
 
         assertThat(fetcher.asked).containsExactly("SELECT id, login FROM users", MEMBERS_OF_1_AND_2);
-        assertThat(result.merged()).extracting(type -> type.objects().size()).containsExactly(2, 1);
+        assertThat(result.merged()).extracting(type -> type.objects().size()).containsExactly(2L, 1L);
         assertThat(result.schemas().get("Members").schemas().keySchema().fields())
                 .extracting(field -> field.name()).containsExactly("user_id", "group_id");
         assertThat(result.schemas().get("Users").schemas().rowSchema().field("id").schema().type())

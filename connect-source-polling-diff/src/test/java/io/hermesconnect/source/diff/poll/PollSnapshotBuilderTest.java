@@ -7,9 +7,12 @@ import static io.hermesconnect.source.diff.TestData.type;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hermesconnect.source.diff.SpillExtension;
+import io.hermesconnect.source.diff.SpillTestData;
 import io.hermesconnect.source.diff.constraint.IntegrityConstraints;
 import io.hermesconnect.source.diff.diff.EmitOrder;
 import io.hermesconnect.source.diff.diff.SnapshotDiff;
+import io.hermesconnect.source.diff.diff.SnapshotRemovals;
 import io.hermesconnect.source.diff.merge.ConflictPolicy;
 import io.hermesconnect.source.diff.merge.Inconsistency;
 import io.hermesconnect.source.diff.merge.KeyMergeConstraint;
@@ -26,6 +29,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One whole poll of the core: merge, integrity constraints, diff, emit order. */
 class PollSnapshotBuilderTest {
@@ -44,13 +48,16 @@ class PollSnapshotBuilderTest {
         return stored;
     }
 
-    private static MergedType merged(ObjectType type, List<DataObject> state, SourceObjects... sources) {
+    @RegisterExtension
+    final SpillExtension spills = new SpillExtension();
+
+    private MergedType merged(ObjectType type, List<DataObject> state, SourceObjects... sources) {
         return new TypeMerger(projection(type), ConflictPolicy.USE_CACHED_ENTRY).merge(List.of(sources),
-                key -> state.stream().filter(object -> object.key().equals(key)).findFirst());
+                key -> state.stream().filter(object -> object.key().equals(key)).findFirst(), spills.spill());
     }
 
-    private static SourceObjects source(String name, KeyMergeConstraint constraint, DataObject... objects) {
-        return new SourceObjects(name, constraint, List.of(), List.of(objects));
+    private SourceObjects source(String name, KeyMergeConstraint constraint, DataObject... objects) {
+        return SpillTestData.source(spills.spill(), name, constraint, List.of(), List.of(objects));
     }
 
     private static final IntegrityConstraints MEMBERS_OF_KNOWN_USERS = new IntegrityConstraints(Map.of("GroupsMembers",
@@ -73,7 +80,7 @@ class PollSnapshotBuilderTest {
                 source("hr", KeyMergeConstraint.NO_CONSTRAINT, object(MEMBERS, "user_id", 2, "group_id", 10),
                         object(MEMBERS, "user_id", 3, "group_id", 10), object(MEMBERS, "user_id", 4, "group_id", 10)));
 
-        PollSnapshot snapshot = new PollSnapshotBuilder(MEMBERS_OF_KNOWN_USERS).build(List.of(users, members));
+        PollSnapshot snapshot = new PollSnapshotBuilder(MEMBERS_OF_KNOWN_USERS).build(List.of(users, members), spills.spill());
 
         assertThat(snapshot.mergeFiltered()).isEqualTo(Map.of("Users", 1, "GroupsMembers", 0));
         assertThat(snapshot.integrityFiltered()).as("Bob's membership: Bob is gone").isEqualTo(Map.of("Users", 0, "GroupsMembers", 1));
@@ -82,8 +89,11 @@ class PollSnapshotBuilderTest {
 
         Map<ObjectType, List<DataObject>> states = Map.of(USERS, usersState, MEMBERS, membersState);
         List<String> events = new ArrayList<>();
-        new EmitOrder(List.of(USERS, MEMBERS), type -> new SnapshotDiff(projection(type), snapshot.sorted(type.name()),
-                states.get(type).iterator()))
+        new EmitOrder(List.of(USERS, MEMBERS),
+                type -> new SnapshotDiff(projection(type), snapshot.sorted(type.name()), states.get(type).iterator()),
+                type -> new SnapshotRemovals(type, snapshot.objects().get(type.name()).keys(),
+                        states.get(type).stream().map(DataObject::key).iterator(),
+                        key -> states.get(type).stream().filter(object -> object.key().equals(key)).findFirst().orElseThrow()))
                 .forEachRemaining(change -> events.add(change.type().name() + " " + change.kind() + " " + change.key()));
 
         assertThat(events).containsExactly(
@@ -101,7 +111,7 @@ class PollSnapshotBuilderTest {
         IntegrityConstraints failing = new IntegrityConstraints(Map.of("GroupsMembers",
                 List.of(template("types.GroupsMembers.integrity.constraints", "{{ _SELF.role in Users_pkeys }}"))));
 
-        assertThatThrownBy(() -> new PollSnapshotBuilder(failing).build(List.of(users, members)))
+        assertThatThrownBy(() -> new PollSnapshotBuilder(failing).build(List.of(users, members), spills.spill()))
                 .isInstanceOf(PollAbortedException.class)
                 .hasMessageStartingWith("The template of types.GroupsMembers.integrity.constraints failed on an object of type "
                         + "'GroupsMembers': ");
