@@ -7,17 +7,17 @@ import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.sink.SinkTaskContext;
 
 /**
- * What a worker tells a sink task, for a task the harness drives itself: one assigned partition, no errant record
+ * What a worker tells a sink task, for a task the harness drives itself: its assigned partitions, no errant record
  * reporter. A back-off ({@link #timeout}) is not kept: the task's put() throws, and that fails the run.
  */
 final class BenchSinkTaskContext implements SinkTaskContext {
 
     private final Map<String, String> configs;
-    private final TopicPartition partition;
+    private final Set<TopicPartition> partitions;
 
-    BenchSinkTaskContext(Map<String, String> configs, TopicPartition partition) {
+    BenchSinkTaskContext(Map<String, String> configs, Set<TopicPartition> partitions) {
         this.configs = configs;
-        this.partition = partition;
+        this.partitions = partitions;
     }
 
     @Override
@@ -39,7 +39,7 @@ final class BenchSinkTaskContext implements SinkTaskContext {
 
     @Override
     public Set<TopicPartition> assignment() {
-        return Set.of(partition);
+        return partitions;
     }
 
     @Override

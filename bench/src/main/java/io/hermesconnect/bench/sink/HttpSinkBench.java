@@ -62,7 +62,7 @@ public final class HttpSinkBench {
         this.options = options;
         this.server = server;
         Map<String, String> props = sinkConfig(server.baseUri(), bootstrapServers);
-        task.initialize(new BenchSinkTaskContext(props, PARTITION));
+        task.initialize(new BenchSinkTaskContext(props, Set.of(PARTITION)));
         task.start(props);
         task.open(Set.of(PARTITION));
         target = WebServiceTarget.open(new WebServiceSinkConfig(props), new WebServiceSinkMetrics());
