@@ -40,9 +40,6 @@ final class HrRecords {
             .foreignKey("user_id", "hr.users.id")
             .foreignKey("group_id", "hr.groups.id")
             .build();
-    private static final Struct SOURCE = new SourceInfo(SourceInfo.CONNECTOR_WAL, "hr-app", "hr").table("hr", "users")
-            .commitTime(1_700_000_000_000L).struct();
-
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
 
     /** The user's row; {@code email} may be null. */
@@ -51,27 +48,31 @@ final class HrRecords {
     }
 
     SinkRecord userCreate(Struct user) {
-        return record(USERS_TOPIC, USERS, Operation.CREATE, null, user);
+        return record(USERS_TOPIC, USERS, "users", Operation.CREATE, null, user);
     }
 
     SinkRecord userUpdate(Struct before, Struct after) {
-        return record(USERS_TOPIC, USERS, Operation.UPDATE, before, after);
+        return record(USERS_TOPIC, USERS, "users", Operation.UPDATE, before, after);
     }
 
     SinkRecord groupCreate(String id) {
-        return record(GROUPS_TOPIC, GROUPS, Operation.CREATE, null, new Struct(GROUPS.rowSchema()).put("id", id));
+        return record(GROUPS_TOPIC, GROUPS, "groups", Operation.CREATE, null, new Struct(GROUPS.rowSchema()).put("id", id));
     }
 
     SinkRecord membershipCreate(String userId, String groupId) {
         Struct row = new Struct(MEMBERSHIPS.rowSchema()).put("id", userId + "@" + groupId).put("user_id", userId)
                 .put("group_id", groupId);
-        return record(MEMBERSHIPS_TOPIC, MEMBERSHIPS, Operation.CREATE, null, row);
+        return record(MEMBERSHIPS_TOPIC, MEMBERSHIPS, "memberships", Operation.CREATE, null, row);
     }
 
-    private SinkRecord record(TopicPartition topic, ChangeEventSchemas schemas, Operation op, Struct before, Struct after) {
+    /** An event of table {@code hr.<table>}: its source names the table, which is what the sink's kinds select. */
+    private SinkRecord record(TopicPartition topic, ChangeEventSchemas schemas, String table, Operation op, Struct before,
+            Struct after) {
         long offset = nextOffsets.merge(topic, 1L, Long::sum) - 1;
         Struct row = after != null ? after : before;
+        Struct source = new SourceInfo(SourceInfo.CONNECTOR_WAL, "hr-app", "hr").table("hr", table)
+                .commitTime(1_700_000_000_000L).struct();
         return new SinkRecord(topic.topic(), topic.partition(), schemas.keySchema(), schemas.key(row), schemas.valueSchema(),
-                schemas.envelope(op, before, after, SOURCE, null, 1_700_000_000_000L), offset);
+                schemas.envelope(op, before, after, source, null, 1_700_000_000_000L), offset);
     }
 }

@@ -126,11 +126,16 @@ public final class LdapSinkBench {
         List<SinkRecord> creates = new ArrayList<>();
         List<SinkRecord> modifies = new ArrayList<>();
         List<SinkRecord> memberships = new ArrayList<>();
+        // one loop per list: a list's records follow the previous list's on their topic, as the task expects offsets
         for (int i = 0; i < n; i++) {
-            String id = "s" + i;
-            creates.add(records.userCreate(HrRecords.user(id, id + "@example.com")));
-            modifies.add(records.userUpdate(HrRecords.user(id, id + "@example.com"), HrRecords.user(id, id + "@example.net")));
-            memberships.add(records.membershipCreate(id, "s-g" + i % groups));
+            creates.add(records.userCreate(HrRecords.user("s" + i, "s" + i + "@example.com")));
+        }
+        for (int i = 0; i < n; i++) {
+            modifies.add(records.userUpdate(HrRecords.user("s" + i, "s" + i + "@example.com"),
+                    HrRecords.user("s" + i, "s" + i + "@example.net")));
+        }
+        for (int i = 0; i < n; i++) {
+            memberships.add(records.membershipCreate("s" + i, "s-g" + i % groups));
         }
         runs.add(measure("creates", LdapRun.CONNECTOR, "plain creates", () -> put(creates)));
         runs.add(measure("creates", LdapRun.PLAIN, null, () -> {
