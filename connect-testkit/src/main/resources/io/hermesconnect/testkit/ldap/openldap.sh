@@ -43,7 +43,9 @@ olcSuffix: $SUFFIX
 olcRootDN: $ROOTDN
 olcRootPW: $ROOTPW
 olcDbDirectory: $DIR/db
-olcDbMaxSize: 104857600
+olcDbMaxSize: 4294967296
+olcDbIndex: objectClass eq
+olcDbIndex: uid,cn,mail,member,uniqueMember,employeeNumber,businessCategory eq
 olcLimits: * size.prtotal=unlimited
 EOT
 fi

@@ -25,7 +25,12 @@ import org.apache.kafka.connect.data.Schema;
  *
  * <p><b>Streaming.</b> The connection runs with autocommit off, and each query with the settings' fetch size: PgJDBC
  * then reads the result through a cursor, that many rows per round trip, and MariaDB Connector/J streams it from the
- * socket. No result set is ever held whole. Each call ends its transaction with a rollback (it only read).
+ * socket. No result set is ever held whole.
+ *
+ * <p><b>One moment per poll.</b> The connection reads in one REPEATABLE READ transaction until {@link #close}, which
+ * a poll calls at its end: every query of the poll on this source sees the same snapshot of it (the first query's),
+ * so a transaction committed while the poll reads its types shows whole in this poll or whole in the next, never a
+ * child type's rows without their parent's. Closing the connection ends the transaction (nothing was written).
  *
  * <p><b>Describe</b> prepares the statement and reads its {@code ResultSetMetaData} without executing it: PgJDBC asks
  * the server to parse and describe the statement, MariaDB Connector/J sends {@code COM_STMT_PREPARE}. Both drivers
@@ -64,7 +69,6 @@ public final class JdbcFetcher implements SourceFetcher {
             for (JdbcColumn column : columns(metadata)) {
                 schemas.put(column.name(), column.schema());
             }
-            open.rollback();
             described = true;
             return schemas;
         } catch (SQLException e) {
@@ -97,7 +101,6 @@ public final class JdbcFetcher implements SourceFetcher {
                     rows.accept(row);
                 }
             }
-            open.rollback();
             complete = true;
         } catch (SQLException e) {
             throw SqlFailures.of(settings.source(), "reading the query", e);
@@ -138,6 +141,7 @@ public final class JdbcFetcher implements SourceFetcher {
             try {
                 connection = dialect.connect(settings);
                 connection.setAutoCommit(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             } catch (SQLException e) {
                 discardConnection();
                 throw SqlFailures.connecting(settings.source(), e);
