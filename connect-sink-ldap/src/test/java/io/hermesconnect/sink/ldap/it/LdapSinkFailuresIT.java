@@ -1,14 +1,13 @@
 package io.hermesconnect.sink.ldap.it;
 
+import static io.hermesconnect.sink.ldap.it.SinkFixtures.normalized;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.Attribute;
-import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import io.hermesconnect.common.event.Operation;
 import io.hermesconnect.common.sink.SinkTaskMXBean;
-import io.hermesconnect.sink.ldap.LdapSinkConnector;
 import io.hermesconnect.sink.ldap.testing.DirectoryState;
 import io.hermesconnect.sink.ldap.testing.HrKinds;
 import io.hermesconnect.testkit.LogCapture;
@@ -23,7 +22,7 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +114,7 @@ class LdapSinkFailuresIT {
     void parkedEventsSurviveTheLossOfTheWorkerAndTheSourceOffsetsMovePastThem() throws Exception {
         ParkedGroup scenario = new ParkedGroup("move");
         String name = scenario.startSink(Map.of());
-        scenario.awaitParked(name);
+        List<String> parkedBefore = scenario.awaitParked(name).getParkedObjectReasons();
         awaitCommittedOffset(name, scenario.topic, scenario.recordsWritten);
 
         try (LogCapture log = LogCapture.of(SINK_LOGGER, Level.INFO)) {
@@ -128,6 +127,8 @@ class LdapSinkFailuresIT {
         }
         SinkTaskMXBean status = Wait.until("the new task's status", TIMEOUT, () -> taskStatus(name),
                 bean -> bean.getParkedObjects() == 4);
+        assertThat(status.getParkedObjectReasons()).as("the same parked events, since the same time, for the same reasons")
+                .isEqualTo(parkedBefore);
         assertThat(awaitParkedObjectsInTopic(name, 4)).as("parked events per object in the parked-event topic")
                 .containsExactlyInAnyOrder(1, 3, 1, 2);
         // a later event of a parked object parks behind it on the new worker, other objects flow there
@@ -135,6 +136,9 @@ class LdapSinkFailuresIT {
                 .user(Operation.CREATE, scenario.id(3), scenario.login("cy"), "Zed", null));
         Wait.until("the user written after the move", TIMEOUT, () -> scenario.exists(scenario.userDn("cy")));
         assertThat(status.getParkedObjects()).isEqualTo(4);
+        assertThat(status.getAppliedEvents().values().stream().mapToLong(Long::longValue).sum())
+                .as("events the new task applied: the user written after the move, no record before the committed offset")
+                .isEqualTo(1);
 
         scenario.createGroupsContainer();
         // the membership removed after the move applied after its add
@@ -145,41 +149,27 @@ class LdapSinkFailuresIT {
     @Test
     void anEventParkedLongerThanTheMaximumAgeGoesToTheDeadLetterQueueWithItsReason() {
         ParkedGroup scenario = new ParkedGroup("expire");
-        String deadLetters = scenario.topic + "-dlq";
-        Map<String, String> overrides = new HashMap<>(deadLetterQueue(deadLetters));
-        overrides.put("errors.queue.max.age.ms", "3000");
-        String name = scenario.startSink(overrides);
-        try (TopicReader reader = connect.reader(deadLetters)) {
-            ConsumerRecord<byte[], byte[]> expired = reader.awaitRecord("the expired add of the group", record ->
-                    header(record, "__connect.errors.offset").equals(Long.toString(scenario.groupAddOffset)), TIMEOUT);
-            assertThat(header(expired, "__connect.errors.exception.message"))
-                    .startsWith("parked longer than errors.queue.max.age.ms (3000 ms); last error: LDAP ")
-                    .contains("of kind 'groups' failed: no such object");
-        }
+        String name = scenario.startSinkWithDeadLetterQueue("errors.queue.max.age.ms", "3000");
+        assertThat(scenario.awaitDeadLetterOfTheGroupAdd())
+                .startsWith("parked longer than errors.queue.max.age.ms (3000 ms); last error: LDAP ")
+                .contains("of kind 'groups' failed: no such object");
         SinkTaskMXBean status = taskStatus(name);
         Wait.until("the expiries counted", TIMEOUT, () -> status.getExpiredEvents() >= 1);
         rest().deleteConnector(name);
     }
 
     @Test
-    void anOperatorDropsOneParkedObjectAndRetriesTheOthersNow() throws LDAPException {
+    void anOperatorDropsOneParkedObjectAndRetriesTheOthersNow() {
         ParkedGroup scenario = new ParkedGroup("operator");
-        String deadLetters = scenario.topic + "-dlq";
-        Map<String, String> overrides = new HashMap<>(deadLetterQueue(deadLetters));
         // no periodic retry during the test: only the operator's retry can apply the parked events
-        overrides.put("errors.queue.retry.interval.ms", "3600000");
-        String name = scenario.startSink(overrides);
+        String name = scenario.startSinkWithDeadLetterQueue("errors.queue.retry.interval.ms", "3600000");
         SinkTaskMXBean status = scenario.awaitParked(name);
         String groupPosition = scenario.topic + "-0@" + scenario.groupAddOffset;
         assertThat(status.getParkedObjectReasons()).anyMatch(line -> line.startsWith(groupPosition + ": "));
 
         scenario.createGroupsContainer();
         assertThat(status.dropParkedObject(groupPosition)).isEqualTo("Dropped 1 parked event(s) of an object of kind 'hr.groups'");
-        try (TopicReader reader = connect.reader(deadLetters)) {
-            ConsumerRecord<byte[], byte[]> dropped = reader.awaitRecord("the dropped group", record -> true, TIMEOUT);
-            assertThat(header(dropped, "__connect.errors.exception.message")).isEqualTo("dropped by an operator");
-            assertThat(header(dropped, "__connect.errors.offset")).isEqualTo(Long.toString(scenario.groupAddOffset));
-        }
+        assertThat(scenario.awaitDeadLetterOfTheGroupAdd()).isEqualTo("dropped by an operator");
         assertThat(status.getDroppedEvents()).isEqualTo(1);
 
         // the memberships now find no group and stay parked; the user's removal waits for them
@@ -206,18 +196,24 @@ class LdapSinkFailuresIT {
         try (LogCapture log = LogCapture.of(SINK_LOGGER, Level.INFO)) {
             slapd.stop();
             long stoppedAt = System.nanoTime();
+            Set<String> taskStates = new HashSet<>();
+            Set<Long> parkedEvents = new HashSet<>();
+            // a user and its membership every 10 s of the outage, the task's state and parked events watched meanwhile
             for (int i = 0; i < 6; i++) {
-                scenario.write(new HrChangeEvents().user(Operation.CREATE, scenario.id(100 + i), scenario.login("late" + i), "Late", null)
+                scenario.write(new HrChangeEvents()
+                        .user(Operation.CREATE, scenario.id(100 + i), scenario.login("late" + i), "Late", null)
                         .membership(Operation.CREATE, scenario.id(100 + i), scenario.id(10)));
                 long until = stoppedAt + Duration.ofSeconds(10L * (i + 1)).toNanos();
-                Wait.until("10 s more of the outage, the task RUNNING with nothing parked", Duration.ofSeconds(30),
-                        () -> {
-                            assertThat(rest().status(name).path("tasks").path(0).path("state").asText()).isEqualTo("RUNNING");
-                            assertThat(status.getParkedObjects()).as("parked objects").isZero();
-                            return System.nanoTime() - until >= 0;
-                        }, Boolean::booleanValue);
+                Wait.until("10 s more of the outage", Duration.ofSeconds(30), () -> {
+                    taskStates.add(rest().status(name).path("tasks").path(0).path("state").asText());
+                    parkedEvents.add(status.getParkedEvents());
+                    return System.nanoTime() - until >= 0;
+                });
             }
-            assertThat(status.getWaitingForTargetSinceMs()).isPositive();
+            assertThat(taskStates).as("the task's states during the outage").containsExactly("RUNNING");
+            assertThat(parkedEvents).as("parked events during the outage").containsExactly(0L);
+            assertThat(System.currentTimeMillis() - status.getWaitingForTargetSinceMs())
+                    .as("milliseconds the task has waited for the directory").isGreaterThan(50_000);
             assertThat(status.getWaitingForTargetReason()).contains("the directory is unavailable");
             assertThat(log.text()).contains("waits for its target, which is unavailable");
 
@@ -230,13 +226,6 @@ class LdapSinkFailuresIT {
         assertThat(status.getParkedObjects()).isZero();
         assertThat(status.getExpiredEvents() + status.getDroppedEvents()).isZero();
         rest().deleteConnector(name);
-    }
-
-    private static Map<String, String> deadLetterQueue(String topic) {
-        return Map.of("errors.tolerance", "all",
-                "errors.deadletterqueue.topic.name", topic,
-                "errors.deadletterqueue.topic.replication.factor", "1",
-                "errors.deadletterqueue.context.headers.enable", "true");
     }
 
     /** A REST client of a running worker (the cluster's own one may point at a stopped worker). */
@@ -368,21 +357,35 @@ class LdapSinkFailuresIT {
                     .user(Operation.DELETE, id(1), login("ann"), "Lee", null));
 
             String name = UniqueNames.of("ldap-sink-" + tag);
-            Map<String, String> config = HrKinds.config(slapd.url());
-            config.put("name", name);
-            config.put("connector.class", LdapSinkConnector.class.getName());
-            config.put("tasks.max", "1");
-            config.put("topics", topic);
-            config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-            config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+            Map<String, String> config = SinkFixtures.sinkConfig(name, slapd, connect, topic);
             config.put("kinds.groups.container", container);
-            config.put("errors.queue.kafka.bootstrap.servers", connect.bootstrapServers());
             config.put("errors.queue.topic.replication.factor", "1");
-            config.put("errors.queue.retry.interval.ms", "1000");
             config.putAll(overrides);
             rest().createConnector(name, config);
             rest().awaitRunning(name, 1, TIMEOUT);
             return name;
+        }
+
+        /** Starts the sink with a dead-letter queue that has the reasons in its headers, and {@code key} = {@code value}. */
+        String startSinkWithDeadLetterQueue(String key, String value) {
+            return startSink(Map.of("errors.tolerance", "all",
+                    "errors.deadletterqueue.topic.name", deadLetterTopic(),
+                    "errors.deadletterqueue.topic.replication.factor", "1",
+                    "errors.deadletterqueue.context.headers.enable", "true",
+                    key, value));
+        }
+
+        private String deadLetterTopic() {
+            return topic + "-dlq";
+        }
+
+        /** Waits for the group's add in the dead-letter queue; returns the reason Connect's header gives. */
+        String awaitDeadLetterOfTheGroupAdd() {
+            try (TopicReader reader = connect.reader(deadLetterTopic())) {
+                ConsumerRecord<byte[], byte[]> groupAdd = reader.awaitRecord("the add of the group", record ->
+                        header(record, "__connect.errors.offset").equals(Long.toString(groupAddOffset)), TIMEOUT);
+                return header(groupAdd, "__connect.errors.exception.message");
+            }
         }
 
         void write(HrChangeEvents events) {
@@ -433,7 +436,7 @@ class LdapSinkFailuresIT {
 
         /** The group's member values, normalized; empty when it does not exist. */
         Set<String> members() {
-            Map<String, TreeSet<String>> group = snapshot().get(normalized(groupDn()));
+            Map<String, TreeSet<String>> group = SinkFixtures.snapshot(slapd).get(normalized(groupDn()));
             if (group == null) {
                 return Set.of();
             }
@@ -443,23 +446,8 @@ class LdapSinkFailuresIT {
         }
 
         boolean exists(String dn) {
-            return snapshot().containsKey(normalized(dn));
+            return SinkFixtures.snapshot(slapd).containsKey(normalized(dn));
         }
     }
 
-    private static Map<String, Map<String, TreeSet<String>>> snapshot() {
-        try {
-            return DirectoryState.snapshot(slapd);
-        } catch (LDAPException e) {
-            throw new IllegalStateException("could not read the directory", e);
-        }
-    }
-
-    private static String normalized(String dn) {
-        try {
-            return DN.normalize(dn);
-        } catch (LDAPException e) {
-            throw new IllegalStateException("not a DN", e);
-        }
-    }
 }
