@@ -67,7 +67,9 @@ public final class ErrorQueue {
      */
     public int open(Collection<TopicPartition> partitions) {
         List<Map.Entry<ObjectKey, List<ParkedEvent>>> loaded = new ArrayList<>(store.load(partitions).entrySet());
-        loaded.sort(Comparator.comparingLong(entry -> entry.getValue().get(0).parkedAtMs()));
+        // a store reads its objects in any order; objects parked in one millisecond were parked in record order
+        loaded.sort(Comparator.comparing((Map.Entry<ObjectKey, List<ParkedEvent>> entry) -> entry.getValue().get(0),
+                Comparator.comparingLong(ParkedEvent::parkedAtMs).thenComparingLong(ParkedEvent::sourceOffset)));
         int taken = 0;
         for (Map.Entry<ObjectKey, List<ParkedEvent>> entry : loaded) {
             if (!parked.containsKey(entry.getKey())) {

@@ -54,8 +54,12 @@ public record ParkedEvent(SinkEvent event, long parkedAtMs, String reason, int s
      * object (it names no value of the object).
      */
     public String position() {
-        ConnectRecord<?> first = records.get(0);
-        String offset = first instanceof SinkRecord sink ? Long.toString(sink.kafkaOffset()) : "?";
-        return sourcePartition() + "@" + offset;
+        long offset = sourceOffset();
+        return sourcePartition() + "@" + (offset < 0 ? "?" : Long.toString(offset));
+    }
+
+    /** The offset of the record that carried the event, or -1 when it is no sink record. */
+    long sourceOffset() {
+        return records.get(0) instanceof SinkRecord sink ? sink.kafkaOffset() : -1;
     }
 }

@@ -6,7 +6,6 @@ import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.RDN;
 import io.hermesconnect.common.event.Operation;
-import io.hermesconnect.sink.ldap.LdapSinkConnector;
 import io.hermesconnect.sink.ldap.testing.DirectoryState;
 import io.hermesconnect.sink.ldap.testing.HrKinds;
 import io.hermesconnect.testkit.UniqueNames;
@@ -74,16 +73,7 @@ class LdapSinkConnectorIT {
      */
     private static void sinkUntil(String topic, Runnable done) {
         String name = UniqueNames.of("ldap-sink");
-        Map<String, String> config = HrKinds.config(slapd.url());
-        config.put("name", name);
-        config.put("connector.class", LdapSinkConnector.class.getName());
-        config.put("tasks.max", "1");
-        config.put("topics", topic);
-        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("errors.queue.kafka.bootstrap.servers", connect.bootstrapServers());
-        config.put("errors.queue.retry.interval.ms", "1000");
-        connect.rest().createConnector(name, config);
+        connect.rest().createConnector(name, SinkFixtures.sinkConfig(name, slapd, connect, topic));
         connect.rest().awaitRunning(name, 1, TIMEOUT);
         String sentinel = "sentinel-" + name;
         write(topic, new HrChangeEvents().user(Operation.CREATE, sentinel, sentinel, "S", null).events());
@@ -95,19 +85,7 @@ class LdapSinkConnectorIT {
     }
 
     private static Map<String, Map<String, TreeSet<String>>> snapshot() {
-        try {
-            return DirectoryState.snapshot(slapd);
-        } catch (LDAPException e) {
-            throw new IllegalStateException("could not read the directory", e);
-        }
-    }
-
-    private static String normalized(String dn) {
-        try {
-            return DN.normalize(dn);
-        } catch (LDAPException e) {
-            throw new IllegalStateException("not a DN", e);
-        }
+        return SinkFixtures.snapshot(slapd);
     }
 
     private static Map<String, Map<String, TreeSet<String>>> directoryWithoutSentinels() {
@@ -129,7 +107,7 @@ class LdapSinkConnectorIT {
                 DN.normalize("cn=staff\\+ops,ou=groups,dc=example,dc=org"));
         assertThat(applied).doesNotContainKeys(DN.normalize("uid=cy," + PEOPLE), DN.normalize("uid=ann," + PEOPLE));
         assertThat(applied.get(DN.normalize("cn=admins,ou=groups,dc=example,dc=org")).get("member"))
-                .extracting(LdapSinkConnectorIT::normalized)
+                .extracting(SinkFixtures::normalized)
                 .containsExactlyInAnyOrder(DN.normalize("uid=anne," + PEOPLE), DN.normalize("uid=bob\\, jr.," + PEOPLE));
         assertThat(applied.get(DN.normalize("cn=staff\\+ops,ou=groups,dc=example,dc=org")).get("member"))
                 .containsExactly(HrKinds.PLACEHOLDER);

@@ -1,0 +1,52 @@
+package io.hermesconnect.sink.ldap.it;
+
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.LDAPException;
+import io.hermesconnect.sink.ldap.LdapSinkConnector;
+import io.hermesconnect.sink.ldap.testing.DirectoryState;
+import io.hermesconnect.sink.ldap.testing.HrKinds;
+import io.hermesconnect.testkit.connect.ConnectCluster;
+import io.hermesconnect.testkit.ldap.LdapServer;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** What the ITs of this package share: the connector's config in a Connect cluster, and the directory read in probes. */
+final class SinkFixtures {
+
+    private SinkFixtures() {
+    }
+
+    /**
+     * The config of a connector {@code name} with one task that keeps {@code directory} in sync with the {@link HrKinds}
+     * events of {@code topic} (JSON with schemas), its parked events in {@code connect}'s Kafka, retried every second.
+     */
+    static Map<String, String> sinkConfig(String name, LdapServer directory, ConnectCluster connect, String topic) {
+        Map<String, String> config = HrKinds.config(directory.url());
+        config.put("name", name);
+        config.put("connector.class", LdapSinkConnector.class.getName());
+        config.put("tasks.max", "1");
+        config.put("topics", topic);
+        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("errors.queue.kafka.bootstrap.servers", connect.bootstrapServers());
+        config.put("errors.queue.retry.interval.ms", "1000");
+        return config;
+    }
+
+    /** {@link DirectoryState#snapshot}, for a probe that may not throw a checked exception. */
+    static Map<String, Map<String, TreeSet<String>>> snapshot(LdapServer directory) {
+        try {
+            return DirectoryState.snapshot(directory);
+        } catch (LDAPException e) {
+            throw new IllegalStateException("could not read the directory", e);
+        }
+    }
+
+    static String normalized(String dn) {
+        try {
+            return DN.normalize(dn);
+        } catch (LDAPException e) {
+            throw new IllegalStateException("not a DN", e);
+        }
+    }
+}
