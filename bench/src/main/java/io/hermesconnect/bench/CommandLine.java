@@ -1,9 +1,12 @@
 package io.hermesconnect.bench;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code --name=value} options and bare {@code --flag}s, checked against the names a benchmark knows.
@@ -35,6 +38,24 @@ public final class CommandLine {
             } else {
                 throw new IllegalArgumentException("unknown option: " + arg + "\n" + usage);
             }
+        }
+    }
+
+    /**
+     * A benchmark's options from its {@code main} arguments: empty after printing {@code usage} for {@code --help};
+     * a bad option prints why and exits with status 2.
+     */
+    public static <T> Optional<T> parseOrExit(String[] args, String usage, Function<String[], T> parse) {
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.println(usage);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse.apply(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return Optional.empty();
         }
     }
 

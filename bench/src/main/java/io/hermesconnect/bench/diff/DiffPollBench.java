@@ -3,6 +3,7 @@ package io.hermesconnect.bench.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hermesconnect.bench.CommandLine;
 import io.hermesconnect.bench.profile.JfrExecutionSamples;
 import io.hermesconnect.bench.profile.ProfileSummary;
 import io.hermesconnect.bench.profile.ProfileTables;
@@ -26,10 +27,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
@@ -77,18 +78,11 @@ public final class DiffPollBench {
     }
 
     public static void main(String[] args) throws IOException {
-        if (Arrays.asList(args).contains("--help")) {
-            System.out.println(DiffPollBenchOptions.USAGE);
+        Optional<DiffPollBenchOptions> parsed = CommandLine.parseOrExit(args, DiffPollBenchOptions.USAGE, DiffPollBenchOptions::parse);
+        if (parsed.isEmpty()) {
             return;
         }
-        DiffPollBenchOptions options;
-        try {
-            options = DiffPollBenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        DiffPollBenchOptions options = parsed.get();
         Machine machine = Machine.describe();
         log("machine: " + machine.cores() + " cores, " + machine.memoryMb() + " MB, load average " + machine.loadAtStart());
         Path workDir = options.workDir().toAbsolutePath();

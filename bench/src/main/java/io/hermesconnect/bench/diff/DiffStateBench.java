@@ -2,6 +2,7 @@ package io.hermesconnect.bench.diff;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hermesconnect.bench.CommandLine;
 import io.hermesconnect.bench.report.Machine;
 import io.hermesconnect.bench.report.TextTable;
 import io.hermesconnect.bench.stack.JavaProcess;
@@ -18,10 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -43,18 +44,11 @@ public final class DiffStateBench {
     }
 
     public static void main(String[] args) throws IOException {
-        if (Arrays.asList(args).contains("--help")) {
-            System.out.println(DiffStateBenchOptions.USAGE);
+        Optional<DiffStateBenchOptions> parsed = CommandLine.parseOrExit(args, DiffStateBenchOptions.USAGE, DiffStateBenchOptions::parse);
+        if (parsed.isEmpty()) {
             return;
         }
-        DiffStateBenchOptions options;
-        try {
-            options = DiffStateBenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        DiffStateBenchOptions options = parsed.get();
         Machine machine = Machine.describe();
         log("machine: " + machine.cores() + " cores, " + machine.memoryMb() + " MB, load average " + machine.loadAtStart());
         Path workDir = options.workDir().toAbsolutePath();

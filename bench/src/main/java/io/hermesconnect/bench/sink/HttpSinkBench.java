@@ -2,6 +2,7 @@ package io.hermesconnect.bench.sink;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hermesconnect.bench.CommandLine;
 import io.hermesconnect.bench.report.Machine;
 import io.hermesconnect.bench.report.TextTable;
 import io.hermesconnect.bench.stack.KafkaBroker;
@@ -24,11 +25,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -69,18 +70,11 @@ public final class HttpSinkBench {
     }
 
     public static void main(String[] args) throws IOException {
-        if (Arrays.asList(args).contains("--help")) {
-            System.out.println(HttpSinkBenchOptions.USAGE);
+        Optional<HttpSinkBenchOptions> parsed = CommandLine.parseOrExit(args, HttpSinkBenchOptions.USAGE, HttpSinkBenchOptions::parse);
+        if (parsed.isEmpty()) {
             return;
         }
-        HttpSinkBenchOptions options;
-        try {
-            options = HttpSinkBenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        HttpSinkBenchOptions options = parsed.get();
         Machine machine = Machine.describe();
         log("machine: " + machine.cores() + " cores, " + machine.memoryMb() + " MB, load average " + machine.loadAtStart());
         Path workDir = options.workDir().toAbsolutePath();

@@ -10,6 +10,7 @@ import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchScope;
+import io.hermesconnect.bench.CommandLine;
 import io.hermesconnect.bench.report.Machine;
 import io.hermesconnect.bench.report.TextTable;
 import io.hermesconnect.bench.stack.KafkaBroker;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -63,18 +65,11 @@ public final class LdapSinkBench {
     }
 
     public static void main(String[] args) throws IOException, LDAPException {
-        if (Arrays.asList(args).contains("--help")) {
-            System.out.println(LdapSinkBenchOptions.USAGE);
+        Optional<LdapSinkBenchOptions> parsed = CommandLine.parseOrExit(args, LdapSinkBenchOptions.USAGE, LdapSinkBenchOptions::parse);
+        if (parsed.isEmpty()) {
             return;
         }
-        LdapSinkBenchOptions options;
-        try {
-            options = LdapSinkBenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        LdapSinkBenchOptions options = parsed.get();
         Machine machine = Machine.describe();
         log("machine: " + machine.cores() + " cores, " + machine.memoryMb() + " MB, load average " + machine.loadAtStart());
         Path workDir = options.workDir().toAbsolutePath();

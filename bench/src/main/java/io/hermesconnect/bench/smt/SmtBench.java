@@ -4,16 +4,17 @@ import static io.hermesconnect.bench.report.TextTable.number;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hermesconnect.bench.CommandLine;
 import io.hermesconnect.bench.report.Estimate;
 import io.hermesconnect.bench.report.Machine;
 import io.hermesconnect.bench.report.TextTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
@@ -30,18 +31,11 @@ public final class SmtBench {
     }
 
     public static void main(String[] args) throws IOException {
-        if (Arrays.asList(args).contains("--help")) {
-            System.out.println(SmtBenchOptions.USAGE);
+        Optional<SmtBenchOptions> parsed = CommandLine.parseOrExit(args, SmtBenchOptions.USAGE, SmtBenchOptions::parse);
+        if (parsed.isEmpty()) {
             return;
         }
-        SmtBenchOptions options;
-        try {
-            options = SmtBenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        SmtBenchOptions options = parsed.get();
         Machine machine = Machine.describe();
         int runs = options.cases().size() * SmtCase.SIDES.size();
         System.out.printf("[smt-bench] machine: %d cores, load average %s; %d runs of %d fork(s), about %.0f s each%n",

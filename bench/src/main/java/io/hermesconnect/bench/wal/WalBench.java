@@ -1,5 +1,6 @@
 package io.hermesconnect.bench.wal;
 
+import io.hermesconnect.bench.CommandLine;
 import io.hermesconnect.bench.report.Machine;
 import io.hermesconnect.bench.stack.ConnectWorker;
 import io.hermesconnect.bench.stack.KafkaBroker;
@@ -20,6 +21,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -49,18 +51,11 @@ public final class WalBench {
     }
 
     public static void main(String[] args) {
-        if (Arrays.asList(args).contains("--help")) {
-            System.out.println(WalBenchOptions.USAGE);
+        Optional<WalBenchOptions> parsed = CommandLine.parseOrExit(args, WalBenchOptions.USAGE, WalBenchOptions::parse);
+        if (parsed.isEmpty()) {
             return;
         }
-        WalBenchOptions options;
-        try {
-            options = WalBenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        WalBenchOptions options = parsed.get();
         WalBench bench = new WalBench(options);
         Thread cleanup = new Thread(bench::stopEverything, "wal-bench-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C; stopping twice is harmless
