@@ -4,6 +4,7 @@ import io.hermesconnect.common.kafka.CompactedTopic;
 import io.hermesconnect.common.kafka.CompactedTopic.OffsetRange;
 import io.hermesconnect.source.diff.merge.LastEmittedState;
 import io.hermesconnect.source.diff.model.DataObject;
+import io.hermesconnect.source.diff.model.MappingIterator;
 import io.hermesconnect.source.diff.model.ObjectKey;
 import io.hermesconnect.source.diff.store.RestoreReport.Outcome;
 import java.time.Duration;
@@ -124,6 +125,11 @@ public final class StateStore implements AutoCloseable {
      * when the type holds none. The iterator sees the state as it was when it was created.
      */
     public Iterator<DataObject> objects(String type) {
+        return new MappingIterator<>(local.objects(type), EncodedObject::decode);
+    }
+
+    /** The stored objects of {@code type} as {@link #objects} gives them, each decoded only if asked. */
+    public Iterator<EncodedObject> encodedObjects(String type) {
         return local.objects(type);
     }
 
