@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +79,7 @@ public final class StateStore implements AutoCloseable {
             from = position.get().nextOffset();
             outcome = from == end ? Outcome.USED_AS_IS : Outcome.CAUGHT_UP;
         }
-        long records = topic.read(from, end, reader());
+        long records = read(from, end);
         local.commit();
         Set<String> types = types();
         long objects = types.stream().mapToLong(this::size).sum();
@@ -208,25 +207,19 @@ public final class StateStore implements AutoCloseable {
         } else {
             LOG.warn("The state topic '{}' holds records this store did not write (its records start at offset {},"
                     + " the local copy's at {}): catching up from the topic", topic.name(), written.first(), expected);
-            topic.read(expected, written.last() + 1, reader());
+            read(expected, written.last() + 1);
         }
         local.clearPending();
         local.commit();
     }
 
-    /** Reads the topic's records into the local copy. */
-    private CompactedTopic.Reader reader() {
-        return new CompactedTopic.Reader() {
-            @Override
-            public void apply(ConsumerRecord<byte[], byte[]> record) {
-                local.apply(new SerializedRecord(record.key(), record.value()));
-            }
-
-            @Override
-            public void readUpTo(long nextOffset) {
-                local.appliedUpTo(nextOffset);
-            }
-        };
+    /** Reads the topic's records from {@code from} to at least {@code end} into the local copy. */
+    private long read(long from, long end) {
+        try (BackgroundApply apply = new BackgroundApply(local, topic.name())) {
+            long records = topic.read(from, end, apply);
+            apply.finish();
+            return records;
+        }
     }
 
     /** Called by the writer once it is committed or discarded. */
