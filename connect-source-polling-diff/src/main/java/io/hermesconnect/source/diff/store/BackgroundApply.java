@@ -81,6 +81,10 @@ final class BackgroundApply implements CompactedTopic.Reader, AutoCloseable {
         try {
             do {
                 throwIfFailed(); // a failed thread takes nothing more
+                if (!thread.isAlive()) {
+                    throw new ConnectException("The thread applying the state topic '" + topic + "' to the local copy"
+                            + " stopped before the end");
+                }
             } while (!queue.offer(next, HAND_OVER_WAIT_MILLIS, TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
