@@ -24,8 +24,10 @@
  *       {@link io.hermesconnect.source.diff.poll.PollSnapshotBuilder}. A failure in steps 1 to 3 throws
  *       {@link io.hermesconnect.source.diff.model.PollAbortedException} and the poll emits nothing.</li>
  *   <li><b>Diff</b> ({@link io.hermesconnect.source.diff.diff.SnapshotDiff}) of each type's snapshot against its last
- *       emitted state, both as streams sorted by {@link io.hermesconnect.source.diff.model.ObjectKey} read from disk;
- *       the state's form of an object ({@link io.hermesconnect.source.diff.state.StateProjection}) holds secrets as HMACs and no local
+ *       emitted state, both as streams sorted by {@link io.hermesconnect.source.diff.model.ObjectKey} read from disk,
+ *       each object still encoded ({@link io.hermesconnect.source.diff.store.EncodedObject}): in a type without secret
+ *       or local attributes, one whose bytes equal its stored state's is unchanged and never decoded; the state's form
+ *       of an object ({@link io.hermesconnect.source.diff.state.StateProjection}) holds secrets as HMACs and no local
  *       attribute; cache-only attributes are stored, never diffed.</li>
  *   <li><b>Emit order</b> ({@link io.hermesconnect.source.diff.diff.EmitOrder}): additions and modifications in type
  *       order, removals ({@link io.hermesconnect.source.diff.diff.SnapshotRemovals}: the stored keys the poll lacks) in

@@ -43,7 +43,7 @@ public final class AttributeMapping {
         Map<String, Object> mapped = new LinkedHashMap<>();
         attributes.forEach((name, attribute) -> {
             Object value = attribute.value(row);
-            if (Values.normalize(value) != null) {
+            if (!Values.isAbsent(value)) {
                 mapped.put(name, value);
             }
         });

@@ -100,7 +100,7 @@ sealed interface MappedAttribute {
             List<Object> values = new ArrayList<>(names.size());
             for (String name : names) {
                 Object value = row.get(name);
-                if (Values.normalize(value) != null) {
+                if (!Values.isAbsent(value)) {
                     values.add(value);
                 }
             }

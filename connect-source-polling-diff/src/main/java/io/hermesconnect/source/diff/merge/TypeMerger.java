@@ -194,7 +194,7 @@ public final class TypeMerger {
         private static DataObject combine(DataObject existing, DataObject object) {
             Map<String, Object> attributes = new LinkedHashMap<>(existing.attributes());
             object.attributes().forEach(attributes::putIfAbsent);
-            return new DataObject(object.key(), attributes);
+            return DataObject.ofNormal(object.key(), attributes);
         }
 
         private void resolve(DataObject object, Kind kind) {

@@ -19,6 +19,25 @@ public final class DataObject {
     /** An object of the given key whose attributes are normalized here; absent ones are left out. */
     public DataObject(ObjectKey key, Map<String, ?> attributes) {
         this.key = Objects.requireNonNull(key, "key");
+        this.attributes = Collections.unmodifiableMap(normalized(attributes));
+    }
+
+    /** Takes the map as it is (the parameters' order tells it from the public constructor). */
+    private DataObject(Map<String, Object> normalAttributes, ObjectKey key) {
+        this.key = Objects.requireNonNull(key, "key");
+        this.attributes = Collections.unmodifiableMap(normalAttributes);
+    }
+
+    /**
+     * An object whose attributes are normal already and all present, as decoded from the state or taken from other
+     * objects: the map is taken as it is, not copied, so the caller must not keep it. Decoding a million stored objects
+     * costs twice as much when each value is normalized and copied again.
+     */
+    public static DataObject ofNormal(ObjectKey key, Map<String, Object> normalAttributes) {
+        return new DataObject(normalAttributes, key);
+    }
+
+    private static Map<String, Object> normalized(Map<String, ?> attributes) {
         Map<String, Object> normal = new LinkedHashMap<>();
         attributes.forEach((name, value) -> {
             Object normalValue = Values.normalize(value);
@@ -26,7 +45,7 @@ public final class DataObject {
                 normal.put(name, normalValue);
             }
         });
-        this.attributes = Collections.unmodifiableMap(normal);
+        return normal;
     }
 
     /** The object's primary key. */

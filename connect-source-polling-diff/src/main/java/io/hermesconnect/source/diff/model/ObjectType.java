@@ -56,6 +56,11 @@ public final class ObjectType {
         return attributeClasses.getOrDefault(attribute, AttributeClass.NORMAL);
     }
 
+    /** Whether at least one attribute of the type is of {@code attributeClass}. */
+    public boolean declares(AttributeClass attributeClass) {
+        return attributeClasses.containsValue(attributeClass);
+    }
+
     /**
      * An object of this type read from a source, its key taken from its attributes.
      *

@@ -57,6 +57,15 @@ public final class Values {
         return value;
     }
 
+    /**
+     * Whether a value is absent ({@link #normalize} gives null), without normalizing a present one: the fetch asks it of
+     * every mapped value, and the object normalizes the present ones anyway.
+     */
+    public static boolean isAbsent(Object value) {
+        return value == null || value instanceof List<?> list && list.isEmpty()
+                || value instanceof Map<?, ?> && normalize(value) == null;
+    }
+
     private static List<Object> normalizeList(List<?> list) {
         if (list.isEmpty()) {
             return null;

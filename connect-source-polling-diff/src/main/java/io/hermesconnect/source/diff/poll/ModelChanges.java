@@ -7,7 +7,7 @@ import io.hermesconnect.source.diff.diff.Change;
 import io.hermesconnect.source.diff.diff.ChangeKind;
 import io.hermesconnect.source.diff.event.KeySchemas;
 import io.hermesconnect.source.diff.event.TypeSchema;
-import io.hermesconnect.source.diff.model.DataObject;
+import io.hermesconnect.source.diff.model.MappingIterator;
 import io.hermesconnect.source.diff.model.ObjectType;
 import io.hermesconnect.source.diff.store.PollStateWriter;
 import io.hermesconnect.source.diff.store.StateStore;
@@ -99,18 +99,7 @@ final class ModelChanges {
     private void remove(String topicPrefix, String type, StoredKey storedKey, StateStore store) {
         ObjectType stored = new ObjectType(type, storedKey.attributes(), Map.of(), null);
         removalSchemas.add(TypeSchema.keyOnly(topicPrefix, stored, KeySchemas.schemas(storedKey)));
-        Iterator<DataObject> objects = store.objects(type);
-        removals.add(new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return objects.hasNext();
-            }
-
-            @Override
-            public Change next() {
-                DataObject object = objects.next();
-                return new Change(stored, ChangeKind.REMOVED, object.key(), object, null, null);
-            }
-        });
+        removals.add(new MappingIterator<>(store.objects(type),
+                object -> new Change(stored, ChangeKind.REMOVED, object.key(), object, null, null)));
     }
 }

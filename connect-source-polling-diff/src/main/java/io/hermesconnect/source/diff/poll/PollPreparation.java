@@ -110,7 +110,7 @@ public final class PollPreparation {
         List<Iterator<Change>> parts = new ArrayList<>(modelChanges.removals());
         parts.add(new EmitOrder(types,
                 type -> new SnapshotDiff(new StateProjection(type, hasher), snapshot.sorted(type.name()),
-                        modelChanges.isRekeyed(type.name()) ? Collections.emptyIterator() : store.objects(type.name())),
+                        modelChanges.isRekeyed(type.name()) ? Collections.emptyIterator() : store.encodedObjects(type.name())),
                 type -> modelChanges.isRekeyed(type.name()) ? Collections.emptyIterator()
                         : new SnapshotRemovals(type, snapshot.objects().get(type.name()).keys(), store.keys(type.name()),
                                 key -> store.find(type.name(), key).orElseThrow())));

@@ -1,7 +1,7 @@
 package io.hermesconnect.source.diff.poll;
 
 import io.hermesconnect.source.diff.merge.Inconsistency;
-import io.hermesconnect.source.diff.model.PolledObject;
+import io.hermesconnect.source.diff.spill.SpilledObject;
 import io.hermesconnect.source.diff.spill.SpilledObjects;
 import java.util.Iterator;
 import java.util.List;
@@ -22,7 +22,7 @@ public record PollSnapshot(Map<String, SpilledObjects> objects, List<Inconsisten
                            Map<String, Integer> integrityFiltered) {
 
     /** A type's objects sorted by key, as {@link io.hermesconnect.source.diff.diff.SnapshotDiff} reads them. */
-    public Iterator<PolledObject> sorted(String type) {
-        return objects.get(type).iterator();
+    public Iterator<SpilledObject> sorted(String type) {
+        return objects.get(type).spilled();
     }
 }

@@ -1,5 +1,6 @@
 package io.hermesconnect.source.diff.spill;
 
+import io.hermesconnect.source.diff.model.MappingIterator;
 import java.util.AbstractCollection;
 import java.util.Iterator;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.hermesconnect.source.diff.spill;
 
+import io.hermesconnect.source.diff.model.MappingIterator;
 import io.hermesconnect.source.diff.model.ObjectKey;
 import io.hermesconnect.source.diff.model.ObjectType;
 import io.hermesconnect.source.diff.model.Values;

@@ -26,6 +26,14 @@ public final class StateProjection {
         return type;
     }
 
+    /**
+     * Whether the state stores every polled object as it is: the type has no secret nor local attribute. Then a polled
+     * object encoded as its stored state is unchanged, and the diff need not decode either.
+     */
+    public boolean storesPolledObjectsAsIs() {
+        return !type.declares(AttributeClass.SECRET) && !type.declares(AttributeClass.LOCAL);
+    }
+
     /** What the state stores for a polled object: the object itself when it has no secret nor local attribute. */
     public DataObject toState(DataObject polled) {
         if (isStoredAsIs(polled)) {

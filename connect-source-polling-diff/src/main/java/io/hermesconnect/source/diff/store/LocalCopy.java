@@ -165,9 +165,9 @@ final class LocalCopy implements AutoCloseable {
         store.commit();
     }
 
-    /** The objects of {@code type} in key order; none when the type holds none. */
-    Iterator<DataObject> objects(String type) {
-        return existingTypeMap(type).<Iterator<DataObject>>map(DecodingIterator::new).orElse(Collections.emptyIterator());
+    /** The objects of {@code type} in key order, each decoded only if asked; none when the type holds none. */
+    Iterator<EncodedObject> objects(String type) {
+        return existingTypeMap(type).<Iterator<EncodedObject>>map(EncodedIterator::new).orElse(Collections.emptyIterator());
     }
 
     /** The keys of {@code type} in order, no object decoded; none when the type holds none. */
@@ -176,11 +176,7 @@ final class LocalCopy implements AutoCloseable {
     }
 
     Optional<DataObject> find(String type, ObjectKey key) {
-        return existingTypeMap(type).map(objects -> objects.get(key)).map(attributes -> decode(key, attributes));
-    }
-
-    private static DataObject decode(ObjectKey key, byte[] attributes) {
-        return StateCodec.readObject(key, ByteBuffer.wrap(attributes));
+        return existingTypeMap(type).map(objects -> objects.get(key)).map(attributes -> new EncodedObject(key, attributes, 0).decode());
     }
 
     long size(String type) {
@@ -241,12 +237,12 @@ final class LocalCopy implements AutoCloseable {
         return typeMaps.containsKey(type) || store.hasMap(TYPE_MAP_PREFIX + type) ? Optional.of(typeMap(type)) : Optional.empty();
     }
 
-    /** A type's objects in key order, each decoded when it is reached. */
-    private static final class DecodingIterator implements Iterator<DataObject> {
+    /** A type's objects in key order, as the topic's records hold them. */
+    private static final class EncodedIterator implements Iterator<EncodedObject> {
 
         private final Cursor<ObjectKey, byte[]> cursor;
 
-        DecodingIterator(MVMap<ObjectKey, byte[]> objects) {
+        EncodedIterator(MVMap<ObjectKey, byte[]> objects) {
             this.cursor = objects.cursor(null);
         }
 
@@ -256,9 +252,9 @@ final class LocalCopy implements AutoCloseable {
         }
 
         @Override
-        public DataObject next() {
+        public EncodedObject next() {
             ObjectKey key = cursor.next();
-            return decode(key, cursor.getValue());
+            return new EncodedObject(key, cursor.getValue(), 0);
         }
     }
 }

@@ -61,7 +61,7 @@ final class StateCodec {
             String name = ValueCodec.readText(in);
             attributes.put(name, ValueCodec.read(in));
         }
-        return new DataObject(key, attributes);
+        return DataObject.ofNormal(key, attributes); // the state holds normal values, none absent
     }
 
     /** A rough size of a key on the heap, for the local copy's cache accounting. */

@@ -4,13 +4,13 @@ import io.hermesconnect.common.kafka.CompactedTopic;
 import io.hermesconnect.common.kafka.CompactedTopic.OffsetRange;
 import io.hermesconnect.source.diff.merge.LastEmittedState;
 import io.hermesconnect.source.diff.model.DataObject;
+import io.hermesconnect.source.diff.model.MappingIterator;
 import io.hermesconnect.source.diff.model.ObjectKey;
 import io.hermesconnect.source.diff.store.RestoreReport.Outcome;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +79,7 @@ public final class StateStore implements AutoCloseable {
             from = position.get().nextOffset();
             outcome = from == end ? Outcome.USED_AS_IS : Outcome.CAUGHT_UP;
         }
-        long records = topic.read(from, end, reader());
+        long records = read(from, end);
         local.commit();
         Set<String> types = types();
         long objects = types.stream().mapToLong(this::size).sum();
@@ -124,6 +124,11 @@ public final class StateStore implements AutoCloseable {
      * when the type holds none. The iterator sees the state as it was when it was created.
      */
     public Iterator<DataObject> objects(String type) {
+        return new MappingIterator<>(local.objects(type), EncodedObject::decode);
+    }
+
+    /** The stored objects of {@code type} as {@link #objects} gives them, each decoded only if asked. */
+    public Iterator<EncodedObject> encodedObjects(String type) {
         return local.objects(type);
     }
 
@@ -202,25 +207,19 @@ public final class StateStore implements AutoCloseable {
         } else {
             LOG.warn("The state topic '{}' holds records this store did not write (its records start at offset {},"
                     + " the local copy's at {}): catching up from the topic", topic.name(), written.first(), expected);
-            topic.read(expected, written.last() + 1, reader());
+            read(expected, written.last() + 1);
         }
         local.clearPending();
         local.commit();
     }
 
-    /** Reads the topic's records into the local copy. */
-    private CompactedTopic.Reader reader() {
-        return new CompactedTopic.Reader() {
-            @Override
-            public void apply(ConsumerRecord<byte[], byte[]> record) {
-                local.apply(new SerializedRecord(record.key(), record.value()));
-            }
-
-            @Override
-            public void readUpTo(long nextOffset) {
-                local.appliedUpTo(nextOffset);
-            }
-        };
+    /** Reads the topic's records from {@code from} to at least {@code end} into the local copy. */
+    private long read(long from, long end) {
+        try (BackgroundApply apply = new BackgroundApply(local, topic.name())) {
+            long records = topic.read(from, end, apply);
+            apply.finish();
+            return records;
+        }
     }
 
     /** Called by the writer once it is committed or discarded. */

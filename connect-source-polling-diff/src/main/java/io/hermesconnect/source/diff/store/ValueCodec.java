@@ -141,6 +141,10 @@ final class ValueCodec {
     static void writeText(WriteBuffer out, String text) {
         int length = text.length();
         writeVarLength(out, length);
+        if (isAscii(text)) { // the common case, one bulk copy rather than a bounds check per unit
+            out.put(text.getBytes(StandardCharsets.ISO_8859_1));
+            return;
+        }
         for (int i = 0; i < length; i++) {
             char unit = text.charAt(i);
             if (unit < 0x80) {
@@ -172,6 +176,15 @@ final class ValueCodec {
             }
         }
         return new String(units);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the next {@code length} bytes are there and each is a whole character (ASCII). */

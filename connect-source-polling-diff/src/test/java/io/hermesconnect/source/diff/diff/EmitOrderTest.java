@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hermesconnect.source.diff.model.DataObject;
 import io.hermesconnect.source.diff.model.ObjectType;
 import io.hermesconnect.source.diff.model.PolledObject;
+import io.hermesconnect.source.diff.spill.SpilledObject;
+import io.hermesconnect.source.diff.store.EncodedObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -38,8 +40,8 @@ class EmitOrderTest {
 
         Function<ObjectType, Iterator<Change>> diffOf = type -> {
             diffsOpened.merge(type, 1, Integer::sum);
-            return new SnapshotDiff(projection(type), polled.get(type).stream().map(PolledObject::polled).iterator(),
-                    stored.get(type).iterator());
+            return new SnapshotDiff(projection(type), polled.get(type).stream().map(PolledObject::polled)
+                    .map(SpilledObject::encode).iterator(), stored.get(type).stream().map(EncodedObject::encode).iterator());
         };
         EmitOrder order = new EmitOrder(List.of(USERS, GROUPS, MEMBERS), diffOf, diffOf);
         List<String> emitted = new ArrayList<>();

@@ -11,12 +11,15 @@ import io.hermesconnect.source.diff.model.DataObject;
 import io.hermesconnect.source.diff.model.ObjectKey;
 import io.hermesconnect.source.diff.model.ObjectType;
 import io.hermesconnect.source.diff.model.PolledObject;
+import io.hermesconnect.source.diff.spill.SpilledObject;
 import io.hermesconnect.source.diff.state.SecretDigest;
 import io.hermesconnect.source.diff.state.SecretHasher;
 import io.hermesconnect.source.diff.state.StateProjection;
+import io.hermesconnect.source.diff.store.EncodedObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -38,10 +41,22 @@ class SnapshotDiffTest {
     }
 
     private static List<Change> diff(List<DataObject> polled, List<DataObject> stored) {
+        return diff(PROJECTION, polled, stored);
+    }
+
+    private static List<Change> diff(StateProjection projection, List<DataObject> polled, List<DataObject> stored) {
         List<Change> changes = new ArrayList<>();
-        new SnapshotDiff(PROJECTION, polled.stream().map(PolledObject::polled).iterator(), stored.iterator())
+        new SnapshotDiff(projection, spilled(polled.stream().map(PolledObject::polled)), encoded(stored.stream()))
                 .forEachRemaining(changes::add);
         return changes;
+    }
+
+    private static Iterator<SpilledObject> spilled(Stream<PolledObject> polled) {
+        return polled.map(SpilledObject::encode).iterator();
+    }
+
+    private static Iterator<EncodedObject> encoded(Stream<DataObject> stored) {
+        return stored.map(EncodedObject::encode).iterator();
     }
 
     private static String summary(Change change) {
@@ -130,12 +145,48 @@ class SnapshotDiffTest {
     }
 
     @Test
+    void withoutSecretsNorLocalAttributesAnObjectEncodedAsItsStateIsUnchangedAndAnyOtherIsDecodedAndCompared() {
+        ObjectType plain = type("Users", List.of("id"), Map.of("last_seen", AttributeClass.CACHE_ONLY), null);
+        StateProjection projection = projection(plain);
+        DataObject ada = inOrder(object(plain, "id", 1, "name", "Ada", "last_seen", "monday"), "id", "name", "last_seen");
+        DataObject adaReordered = inOrder(ada, "last_seen", "name", "id");
+        DataObject bob = object(plain, "id", 2, "name", "Bob");
+
+        assertThat(projection.storesPolledObjectsAsIs()).isTrue();
+        assertThat(EncodedObject.encode(ada).sameAttributes(EncodedObject.encode(adaReordered)))
+                .as("the same attributes in another order encode differently").isFalse();
+        assertThat(diff(projection, List.of(ada, bob), List.of(adaReordered, bob))).as("equal, once decoded").isEmpty();
+        assertThat(diff(projection, List.of(ada, object(plain, "id", 2, "name", "Robert")), List.of(adaReordered, bob)))
+                .extracting(SnapshotDiffTest::summary).containsExactly("MODIFIED [2]");
+    }
+
+    private static DataObject inOrder(DataObject object, String... names) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        for (String name : names) {
+            attributes.put(name, object.get(name));
+        }
+        return new DataObject(object.key(), attributes);
+    }
+
+    @Test
+    void aStateHoldingASecretInClearIsRewrittenThoughItsBytesMatchThePolledObject() {
+        // the attribute became secret since the state was written: the state must not keep its value
+        DataObject polled = user("id", 1, "password", "s3cr3t");
+
+        assertThat(PROJECTION.storesPolledObjectsAsIs()).isFalse();
+        List<Change> changes = diff(List.of(polled), List.of(polled));
+
+        assertThat(changes).extracting(SnapshotDiffTest::summary).containsExactly("MODIFIED [1]");
+        assertThat(changes.get(0).state().get("password")).isInstanceOf(SecretDigest.class);
+    }
+
+    @Test
     void aKeptObjectGivesNothing() {
         DataObject state = stored(user("id", 1, "name", "Ada", "password", "s3cr3t"));
         PolledObject kept = new PolledObject(PROJECTION.forTemplates(state), true);
 
-        assertThat(new SnapshotDiff(PROJECTION, List.of(kept).iterator(), List.of(state).iterator()).hasNext()).isFalse();
-        assertThatThrownBy(() -> new SnapshotDiff(PROJECTION, List.of(kept).iterator(), List.<DataObject>of().iterator()).hasNext())
+        assertThat(new SnapshotDiff(PROJECTION, spilled(Stream.of(kept)), encoded(Stream.of(state))).hasNext()).isFalse();
+        assertThatThrownBy(() -> new SnapshotDiff(PROJECTION, spilled(Stream.of(kept)), encoded(Stream.of())).hasNext())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("An object of type 'Users' keeps its last emitted state, but the stored state has no such key");
     }
@@ -177,8 +228,8 @@ class SnapshotDiffTest {
     void theDiffStreamsBothSidesHoldingOneObjectOfEach() {
         CountingUsers polled = new CountingUsers(200_000, true);
         CountingUsers stored = new CountingUsers(200_000, false);
-        SnapshotDiff diff = new SnapshotDiff(PROJECTION, Stream.generate(polled::next).limit(200_000)
-                .map(PolledObject::polled).iterator(), Stream.generate(() -> stored(stored.next())).limit(200_000).iterator());
+        SnapshotDiff diff = new SnapshotDiff(PROJECTION, spilled(Stream.generate(polled::next).limit(200_000)
+                .map(PolledObject::polled)), encoded(Stream.generate(() -> stored(stored.next())).limit(200_000)));
 
         assertThat(diff.next().key()).isEqualTo(new ObjectKey(List.of(2L)));
         assertThat(polled.read).as("read as far as the first change, and one ahead").isEqualTo(3);

@@ -29,6 +29,14 @@ class DataObjectTest {
     }
 
     @Test
+    void aValueIsAbsentExactlyWhenItsNormalFormIsNull() {
+        for (Object value : Arrays.asList(null, List.of(), Map.of(), attributes("city", null, "zip", List.of()), "", 0,
+                List.of(List.of()), Arrays.asList((Object) null), attributes("city", "Lyon"), new byte[0], BigDecimal.ZERO)) {
+            assertThat(Values.isAbsent(value)).as("%s", value).isEqualTo(Values.normalize(value) == null);
+        }
+    }
+
+    @Test
     void typesAreStrict() {
         assertThat(object(USERS, "id", 1, "n", 1)).isNotEqualTo(object(USERS, "id", 1, "n", "1"));
         assertThat(object(USERS, "id", 1, "n", 1)).isNotEqualTo(object(USERS, "id", 1, "n", 1.0));

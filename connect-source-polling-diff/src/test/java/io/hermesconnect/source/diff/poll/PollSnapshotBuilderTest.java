@@ -24,6 +24,7 @@ import io.hermesconnect.source.diff.model.ObjectKey;
 import io.hermesconnect.source.diff.model.ObjectType;
 import io.hermesconnect.source.diff.model.PollAbortedException;
 import io.hermesconnect.source.diff.state.StateProjection;
+import io.hermesconnect.source.diff.store.EncodedObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -90,7 +91,8 @@ class PollSnapshotBuilderTest {
         Map<ObjectType, List<DataObject>> states = Map.of(USERS, usersState, MEMBERS, membersState);
         List<String> events = new ArrayList<>();
         new EmitOrder(List.of(USERS, MEMBERS),
-                type -> new SnapshotDiff(projection(type), snapshot.sorted(type.name()), states.get(type).iterator()),
+                type -> new SnapshotDiff(projection(type), snapshot.sorted(type.name()),
+                        states.get(type).stream().map(EncodedObject::encode).iterator()),
                 type -> new SnapshotRemovals(type, snapshot.objects().get(type.name()).keys(),
                         states.get(type).stream().map(DataObject::key).iterator(),
                         key -> states.get(type).stream().filter(object -> object.key().equals(key)).findFirst().orElseThrow()))

@@ -52,6 +52,25 @@ class StateCodecTest {
     }
 
     @Test
+    void textIsItsLengthInUnitsThenEachUnitInUtf8sFormWhateverPathEncodesIt() {
+        // the topic's and the local copy's format: ASCII text takes a bulk copy, any other a unit at a time
+        assertThat(encoded("Ab")).containsExactly(7, 2, 'A', 'b');
+        assertThat(encoded("é\u20ac")).containsExactly(7, 2, 0xc3, 0xa9, 0xe2, 0x82, 0xac);
+        assertThat(encoded("\u007f\u0080")).containsExactly(7, 2, 0x7f, 0xc2, 0x80);
+    }
+
+    private static int[] encoded(Object value) {
+        WriteBuffer out = new WriteBuffer();
+        ValueCodec.write(out, value);
+        ByteBuffer written = out.getBuffer().flip();
+        int[] bytes = new int[written.remaining()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = written.get() & 0xff;
+        }
+        return bytes;
+    }
+
+    @Test
     void listsAndMapsRoundTripWithTheirNullsAndOrder() {
         List<Object> list = Collections.unmodifiableList(Arrays.asList(3L, null, "x", List.of(1L, 2L), Map.of("k", 1.5)));
         Map<Object, Object> map = new LinkedHashMap<>();

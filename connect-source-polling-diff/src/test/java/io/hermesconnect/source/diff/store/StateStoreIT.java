@@ -13,6 +13,7 @@ import io.hermesconnect.testkit.UniqueNames;
 import io.hermesconnect.testkit.Wait;
 import io.hermesconnect.testkit.connect.ConnectCluster;
 import io.hermesconnect.testkit.connect.TopicReader;
+import io.hermesconnect.testkit.connect.TopicWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -226,6 +227,46 @@ class StateStoreIT {
             assertThat(store.restore().outcome()).isEqualTo(Outcome.REBUILT);
             assertThat(contents(store)).isEqualTo(contentsAfterBothPolls());
         }
+    }
+
+    @Test
+    void aRestoreOfManyConsumerPollsAppliesThemAllInOrder() {
+        // the consumer hands over at most 10,000 records per poll: several batches reach the applying thread
+        String topic = UniqueNames.of("state");
+        int count = 25_000;
+        try (StateStore store = open(topic, temp.resolve("writer"))) {
+            try (PollStateWriter writer = store.begin()) {
+                for (long id = count; id >= 1; id--) {
+                    writer.put("Users", user(id, "user" + id, "dev"));
+                }
+                writer.remove("Users", key(7L));
+                writer.put("Users", user(8L, "renamed", "ops"));
+                writer.commit(1);
+            }
+        }
+        try (StateStore store = open(topic, temp.resolve("restored"))) {
+            assertThat(store.restore().outcome()).isEqualTo(Outcome.REBUILT);
+            assertThat(store.restore().recordsRead()).isEqualTo(count + 3);
+            assertThat(store.size("Users")).isEqualTo(count - 1);
+            assertThat(store.find("Users", key(7L))).isEmpty();
+            assertThat(store.find("Users", key(8L))).contains(user(8L, "renamed", "ops"));
+            assertThat(store.find("Users", key((long) count))).contains(user(count, "user" + count, "dev"));
+            assertThat(store.lastPoll()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRecordThatIsNotTheStatesStopsTheRestoreNamingItsOffsetAndTheTopic() {
+        String topic = UniqueNames.of("state");
+        try (StateStore store = open(topic, temp.resolve("a"))) {
+            commit(store, firstPoll());
+        }
+        try (TopicWriter writer = connect.writer()) {
+            writer.send(topic, new byte[] {(byte) 0xff}, new byte[] {1});
+        }
+
+        assertThatThrownBy(() -> open(topic, temp.resolve("b"))).isInstanceOf(ConnectException.class)
+                .hasMessageContaining("record at offset 6 of the state topic '" + topic + "'");
     }
 
     @Test

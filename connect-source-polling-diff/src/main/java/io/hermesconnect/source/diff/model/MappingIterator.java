@@ -1,15 +1,17 @@
-package io.hermesconnect.source.diff.spill;
+package io.hermesconnect.source.diff.model;
 
 import java.util.Iterator;
 import java.util.function.Function;
 
-/** Converts each element of an iterator as it is reached: how spilled bytes become objects only one at a time. */
-final class MappingIterator<A, B> implements Iterator<B> {
+/**
+ * Converts each element of an iterator as it is reached: how objects on disk are decoded only one at a time.
+ */
+public final class MappingIterator<A, B> implements Iterator<B> {
 
     private final Iterator<A> source;
     private final Function<A, B> convert;
 
-    MappingIterator(Iterator<A> source, Function<A, B> convert) {
+    public MappingIterator(Iterator<A> source, Function<A, B> convert) {
         this.source = source;
         this.convert = convert;
     }
