@@ -23,7 +23,7 @@ import java.util.TreeSet;
  *       case; a boolean field renders so), applied to {@code userAccountControl}'s disabled flag.</li>
  * </ul>
  */
-final class AccountAttributes {
+public final class AccountAttributes {
 
     static final String PASSWORD = UnicodePwd.ATTRIBUTE;
     static final String ENABLED = "enabled";
@@ -40,8 +40,7 @@ final class AccountAttributes {
         return set;
     }
 
-    /** Whether {@code attribute} is one of these, which the directory's schema need not know. */
-    static boolean isAccountAttribute(String attribute) {
+    private static boolean isAccountAttribute(String attribute) {
         return ATTRIBUTES.contains(attribute);
     }
 
@@ -51,7 +50,7 @@ final class AccountAttributes {
     }
 
     /** {@code kind} without these attributes: what is written to the entry as it is. */
-    static EntryKind withoutAccountAttributes(EntryKind kind) {
+    public static EntryKind withoutAccountAttributes(EntryKind kind) {
         return new EntryKind(kind.name(), kind.source(), kind.rdnAttribute(), kind.rdnValue(), kind.container(),
                 kind.objectClasses(), others(kind.attributes()), others(kind.defaults()), kind.createOnly(),
                 kind.lookupAttribute(), kind.memberAttribute(), kind.memberPlaceholder());
