@@ -21,8 +21,8 @@ import io.hermesconnect.common.sink.TargetUnavailableException;
 import io.hermesconnect.common.sink.TrashedObject;
 import io.hermesconnect.sink.ldap.config.LdapSinkConfig;
 import io.hermesconnect.sink.ldap.target.LdapTarget;
+import io.hermesconnect.sink.ldap.testing.ActiveDirectoryExample;
 import io.hermesconnect.sink.ldap.testing.Events;
-import io.hermesconnect.sink.ldap.testing.GuideExamples;
 import io.hermesconnect.testkit.FreePort;
 import io.hermesconnect.testkit.UniqueNames;
 import java.time.Instant;
@@ -44,29 +44,18 @@ class ActiveDirectoryTargetIT {
 
     private LDAPConnection admin;
     private String baseDn;
-    private Map<String, String> props;
     private LdapTarget target;
 
     @BeforeEach
     void openTargetOnAnOrganizationalUnitOfItsOwn() throws LDAPException {
         admin = SAMBA.connect();
-        baseDn = "OU=" + UniqueNames.of("sink") + "," + SAMBA.baseDn();
-        for (String ou : List.of(baseDn, "OU=Staff," + baseDn, "OU=Groups," + baseDn)) {
-            admin.add(ou, new Attribute("objectClass", "organizationalUnit"));
-        }
-        props = config(SAMBA.url());
-        target = LdapTarget.open(new LdapSinkConfig(props));
+        baseDn = ActiveDirectoryExample.addOrganizationalUnit(admin, SAMBA, "sink");
+        target = LdapTarget.open(new LdapSinkConfig(config(SAMBA.url())));
     }
 
     /** The guide's example on the test DC under {@link #baseDn}, with teams and their member lists. */
     private Map<String, String> config(String url) {
-        Map<String, String> config = GuideExamples.firstExample(GuideExamples.AD_GUIDE);
-        config.put("ldap.url", url);
-        config.put("ldap.truststore.path", SAMBA.trustStore().toString());
-        config.put("ldap.truststore.password", SAMBA.trustStorePassword());
-        config.put("ldap.bind.dn", SAMBA.bindDn());
-        config.put("ldap.bind.password", SAMBA.bindPassword());
-        config.put("ldap.base.dn", baseDn);
+        Map<String, String> config = ActiveDirectoryExample.config(SAMBA, url, baseDn);
         config.put("kinds", config.get("kinds") + ",teams,team_members");
         config.put("kinds.teams.events", "hr.teams");
         config.put("kinds.teams.rdn.attribute", "cn");
@@ -170,7 +159,7 @@ class ActiveDirectoryTargetIT {
         add(Events.add("hr.users", user(ann, PASSWORD, true)), Events.add("hr.users", user(bob, PASSWORD, true)),
                 Events.add("hr.groups", group(staff)), Events.add("hr.groups", group(ops)));
 
-        SinkEvent membership = Events.add("hr.memberships", fields("id", ann + staff, "user_login", ann, "group_code", staff));
+        SinkEvent membership = Events.add("hr.memberships", fields("id", ann + staff, "user_id", ann, "group_code", staff));
         SinkEvent nesting = Events.add("hr.group_parents", fields("id", ops + staff, "child_code", ops, "parent_code", staff));
         add(membership, membership, nesting, nesting);
         add(Events.add("hr.teams", fields("id", team, "code", team, "name", team, "member_logins", List.of(ann, bob))));
@@ -194,7 +183,7 @@ class ActiveDirectoryTargetIT {
         String login = TestDirectory.accountName();
         String staff = UniqueNames.of("g");
         add(Events.add("hr.users", user(login, PASSWORD, true)), Events.add("hr.groups", group(staff)),
-                Events.add("hr.memberships", fields("id", login, "user_login", login, "group_code", staff)));
+                Events.add("hr.memberships", fields("id", login, "user_id", login, "group_code", staff)));
         Map<String, Object> renamed = user(login, PASSWORD, true);
         renamed.put("last_name", "Married");
 

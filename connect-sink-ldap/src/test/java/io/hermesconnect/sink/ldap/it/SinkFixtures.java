@@ -28,7 +28,14 @@ final class SinkFixtures {
      * events of {@code topic} (JSON with schemas), its parked events in {@code connect}'s Kafka, retried every second.
      */
     static Map<String, String> sinkConfig(String name, LdapServer directory, ConnectCluster connect, String topic) {
-        Map<String, String> config = HrKinds.config(directory.url());
+        return connectorConfig(HrKinds.config(directory.url()), name, connect, topic);
+    }
+
+    /**
+     * {@code config} as the config of a connector {@code name} with one task reading {@code topic} (JSON with schemas),
+     * its parked events in {@code connect}'s Kafka, retried every second.
+     */
+    static Map<String, String> connectorConfig(Map<String, String> config, String name, ConnectCluster connect, String topic) {
         config.put("name", name);
         config.put("connector.class", LdapSinkConnector.class.getName());
         config.put("tasks.max", "1");
