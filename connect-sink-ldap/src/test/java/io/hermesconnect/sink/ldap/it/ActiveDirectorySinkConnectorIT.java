@@ -200,8 +200,8 @@ class ActiveDirectorySinkConnectorIT {
             assertThat(status.getParkedObjects()).isZero();
             link.start();
             Wait.until("the user applied once the directory answers", TIMEOUT, () -> entry(userDn(gus, "Late")) != null);
+            Wait.until("the status to say the directory answers again", TIMEOUT, () -> status.getWaitingForTargetSinceMs() == 0);
             assertThat(status.getParkedObjects()).isZero();
-            assertThat(status.getWaitingForTargetSinceMs()).isZero();
         }
     }
 
