@@ -19,6 +19,6 @@ public final class LdapSinkTask extends ChangeEventSinkTask {
     @Override
     protected SinkTarget openTarget(Map<String, String> props) {
         LdapSinkConfig config = new LdapSinkConfig(props);
-        return LdapTarget.open(config.connection(), config.baseDn(), config.trashDn(), config.kinds());
+        return LdapTarget.open(config);
     }
 }

@@ -91,17 +91,20 @@ public final class ActiveDirectoryErrors {
 
     /**
      * The sink core's exception for {@code e}: {@link TargetDataException} (park), {@link TargetUnavailableException}
-     * (retry) or a plain {@link ConnectException} (the task fails), its message {@code "<operation>: <describe(e)>"}.
+     * (retry) or a plain {@link ConnectException} (the task fails), its message naming the operation and
+     * {@link #describe}: {@code "Active Directory refused <operation>: ..."}, or for the unavailable class
+     * {@code "Active Directory is unavailable for <operation>: ... (retrying)"}.
      *
-     * @param operation what was refused, naming the kind and attribute but no value, e.g. {@code "setting the
+     * @param operation what was attempted, naming the kind and attribute but no value, e.g. {@code "setting the
      *                  password (unicodePwd) of a user of kind users"}
      */
     public static ConnectException toSinkException(LDAPException e, String operation) {
-        String message = "Active Directory refused " + operation + ": " + describe(e);
+        String refused = "Active Directory refused " + operation + ": " + describe(e);
         return switch (classify(e)) {
-            case DATA -> new TargetDataException(message, e);
-            case UNAVAILABLE -> new TargetUnavailableException(message, e);
-            case CONFIGURATION -> new ConnectException(message, e);
+            case DATA -> new TargetDataException(refused, e);
+            case UNAVAILABLE -> new TargetUnavailableException("Active Directory is unavailable for " + operation + ": "
+                    + describe(e) + " (retrying)", e);
+            case CONFIGURATION -> new ConnectException(refused, e);
         };
     }
 }

@@ -16,8 +16,8 @@ import io.hermesconnect.common.sink.TargetDataException;
  * <p>Methods throw {@link TargetDataException} when the entry is missing or not an account, and the directory's
  * {@link LDAPException} otherwise ({@link ActiveDirectoryErrors}).
  *
- * <p>A new user is created enabled ({@link #NEW_USER}) because it always gets a password: the event's, or a random
- * one ({@link PasswordPolicy}). A disabled new user would also look like a trashed one.
+ * <p>A new user ends enabled ({@link #NEW_USER}) because it always gets a password: the event's, or a random
+ * one ({@link PasswordPolicy}). The sink adds it disabled with its password, then enables it, as AD's own tools do.
  */
 public final class UserAccountControl {
 
@@ -26,7 +26,7 @@ public final class UserAccountControl {
     public static final int ACCOUNTDISABLE = 0x2;
     /** A normal user account. */
     public static final int NORMAL_ACCOUNT = 0x200;
-    /** The value of a new user: a normal, enabled account. */
+    /** The value of a new user once enabled: a normal, enabled account. */
     public static final int NEW_USER = NORMAL_ACCOUNT;
 
     private UserAccountControl() {
@@ -35,13 +35,18 @@ public final class UserAccountControl {
     /** Enables the account at {@code dn}; false when it was enabled already. */
     public static boolean enable(LDAPInterface directory, String dn) throws LDAPException {
         int flags = read(directory, dn);
-        return write(directory, dn, flags, flags & ~ACCOUNTDISABLE);
+        return write(directory, dn, flags, withEnabled(flags, true));
     }
 
     /** Disables the account at {@code dn}; false when it was disabled already. */
     public static boolean disable(LDAPInterface directory, String dn) throws LDAPException {
         int flags = read(directory, dn);
-        return write(directory, dn, flags, flags | ACCOUNTDISABLE);
+        return write(directory, dn, flags, withEnabled(flags, false));
+    }
+
+    /** The flags {@code flags} with the account enabled or disabled, every other flag kept. */
+    public static int withEnabled(int flags, boolean enabled) {
+        return enabled ? flags & ~ACCOUNTDISABLE : flags | ACCOUNTDISABLE;
     }
 
     /** Whether the account at {@code dn} is disabled. */

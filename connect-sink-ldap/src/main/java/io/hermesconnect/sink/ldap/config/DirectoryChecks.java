@@ -10,6 +10,7 @@ import com.unboundid.ldap.sdk.schema.Schema;
 import io.hermesconnect.common.config.ConfigValidation;
 import io.hermesconnect.sink.ldap.mapping.EntryKind;
 import io.hermesconnect.sink.ldap.mapping.LdapKind;
+import io.hermesconnect.sink.ldap.target.AccountAttributes;
 import io.hermesconnect.sink.ldap.target.ConnectionSettings.Security;
 import io.hermesconnect.sink.ldap.target.LdapConnections;
 import java.time.Duration;
@@ -53,7 +54,7 @@ final class DirectoryChecks {
             }
             Schema schema = connection.getSchema();
             if (schema != null) {
-                config.kinds().forEach(kind -> checkSchema(kind, schema, problems));
+                config.kinds().forEach(kind -> checkSchema(kind, config.directoryType(), schema, problems));
             }
         } catch (LDAPException e) {
             reportConnectionFailure(config, e, problems);
@@ -81,10 +82,12 @@ final class DirectoryChecks {
         }
     }
 
-    private static void checkSchema(LdapKind kind, Schema schema, ConfigValidation.Problems problems) {
-        if (!(kind instanceof EntryKind entry)) {
+    /** Checks a kind's object classes and attributes; on Active Directory not its account attributes, mapped by the sink. */
+    private static void checkSchema(LdapKind kind, DirectoryType directory, Schema schema, ConfigValidation.Problems problems) {
+        if (!(kind instanceof EntryKind mapped)) {
             return;
         }
+        EntryKind entry = directory == DirectoryType.ACTIVE_DIRECTORY ? AccountAttributes.withoutAccountAttributes(mapped) : mapped;
         String prefix = LdapKindConfigs.prefix(kind.name());
         entry.objectClasses().forEach(objectClass -> {
             if (schema.getObjectClass(objectClass) == null) {

@@ -8,6 +8,7 @@ import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPInterface;
 import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModifyDNRequest;
@@ -23,20 +24,36 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
- * The directory operations the sink performs, over the pool: each failure classified by {@link LdapErrors} and named
- * by what was attempted and for which kind. Result codes that mean "already so" are passed in by the caller and
- * count as success, which keeps every operation idempotent.
+ * The directory operations the sink performs, over the pool: each failure classified by the directory's
+ * {@link Errors} ({@link LdapErrors}, or Active Directory's with its sub-codes) and named by what was attempted and
+ * for which kind. Result codes that mean "already so" are passed in by the caller and count as success, which keeps
+ * every operation idempotent.
  */
 final class Directory {
 
+    /** Turns what the directory answered into the sink core's exception, naming the operation and the kind. */
+    @FunctionalInterface
+    interface Errors {
+        ConnectException of(String operation, String kind, LDAPException e);
+    }
+
+    /** Operations on the pool or on one of its connections, as the Active Directory pieces perform them. */
+    @FunctionalInterface
+    interface Call<D, T> {
+        T run(D directory) throws LDAPException;
+    }
+
     private final LDAPConnectionPool pool;
     private final int pageSize;
+    private final Errors errors;
 
-    Directory(LDAPConnectionPool pool, int pageSize) {
+    Directory(LDAPConnectionPool pool, int pageSize, Errors errors) {
         this.pool = pool;
         this.pageSize = pageSize;
+        this.errors = errors;
     }
 
     /** The entry at {@code dn} with the given attributes (all user attributes when none), or null when there is none. */
@@ -47,7 +64,7 @@ final class Directory {
             if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
                 return null;
             }
-            throw LdapErrors.of("reading an entry", kind, e);
+            throw errors.of("reading an entry", kind, e);
         }
     }
 
@@ -79,7 +96,7 @@ final class Directory {
             if (tolerated.contains(e.getResultCode())) {
                 return e.getResultCode();
             }
-            throw LdapErrors.of("modifying an entry", kind, e);
+            throw errors.of("modifying an entry", kind, e);
         }
     }
 
@@ -99,7 +116,7 @@ final class Directory {
             if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
                 return List.of();
             }
-            throw LdapErrors.of("searching", kind, e);
+            throw errors.of("searching", kind, e);
         }
     }
 
@@ -134,26 +151,52 @@ final class Directory {
      */
     void pagedSearch(DN base, Filter filter, String kind, Consumer<SearchResultEntry> each, String... attributes) {
         SearchRequest request = new SearchRequest(base.toString(), SearchScope.SUB, filter, attributes);
+        onConnection("searching", kind, Set.of(ResultCode.NO_SUCH_OBJECT),
+                connection -> PagedSearch.forEach(connection, request, pageSize, each));
+    }
+
+    /** The entries per page of paged searches. */
+    int pageSize() {
+        return pageSize;
+    }
+
+    /** Performs operations on the pool, their failure classified as any other. */
+    <T> T call(String what, String kind, Call<LDAPInterface, T> call) {
+        try {
+            return call.run(pool);
+        } catch (LDAPException e) {
+            throw errors.of(what, kind, e);
+        }
+    }
+
+    /**
+     * Performs operations on one connection of the pool, for what a directory keeps per connection (a paged search's
+     * state) or what must be checked on the connection that sends it (TLS before a password).
+     *
+     * @param alreadySo result codes that end the call as a success, with null
+     */
+    <T> T onConnection(String what, String kind, Set<ResultCode> alreadySo, Call<LDAPConnection, T> call) {
         LDAPConnection connection;
         try {
             connection = pool.getConnection();
         } catch (LDAPException e) {
-            throw LdapErrors.of("searching", kind, e);
+            throw errors.of(what, kind, e);
         }
         LDAPException failure = null;
         try {
-            PagedSearch.forEach(connection, request, pageSize, each);
+            return call.run(connection);
         } catch (LDAPException e) {
             failure = e;
+            if (alreadySo.contains(e.getResultCode())) {
+                return null;
+            }
+            throw errors.of(what, kind, e);
         } finally {
             if (failure == null) {
                 pool.releaseConnection(connection);
             } else {
                 pool.releaseConnectionAfterException(connection, failure);
             }
-        }
-        if (failure != null && failure.getResultCode() != ResultCode.NO_SUCH_OBJECT) {
-            throw LdapErrors.of("searching", kind, failure);
         }
     }
 
@@ -163,12 +206,12 @@ final class Directory {
         void run() throws LDAPException;
     }
 
-    private static void run(String what, String kind, Set<ResultCode> alreadySo, Operation operation) {
+    private void run(String what, String kind, Set<ResultCode> alreadySo, Operation operation) {
         try {
             operation.run();
         } catch (LDAPException e) {
             if (!alreadySo.contains(e.getResultCode())) {
-                throw LdapErrors.of(what, kind, e);
+                throw errors.of(what, kind, e);
             }
         }
     }

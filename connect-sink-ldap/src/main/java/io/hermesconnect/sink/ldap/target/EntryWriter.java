@@ -29,19 +29,33 @@ import java.util.Set;
  */
 final class EntryWriter {
 
+    /** Adds a new entry: a plain LDAP add, or on Active Directory an account with its password. */
+    @FunctionalInterface
+    interface Creator {
+        void create(EntryKind kind, DN dn, List<Attribute> attributes, SinkEvent event);
+    }
+
     private final Directory directory;
     private final DN baseDn;
     private final EntryLocator locator;
     private final MemberReferences references;
     private final LdapTrash trash;
+    private final Creator creator;
 
-    /** @param trash the trash, or null when none is configured */
-    EntryWriter(Directory directory, DN baseDn, EntryLocator locator, MemberReferences references, LdapTrash trash) {
+    /** @param trash the trash container, or null when none is configured (or the trash is in place) */
+    EntryWriter(Directory directory, DN baseDn, EntryLocator locator, MemberReferences references, LdapTrash trash,
+            Creator creator) {
         this.directory = directory;
         this.baseDn = baseDn;
         this.locator = locator;
         this.references = references;
         this.trash = trash;
+        this.creator = creator;
+    }
+
+    /** The creator of a plain LDAP directory: adds the entry as it is. */
+    static Creator plainAdd(Directory directory) {
+        return (kind, dn, attributes, event) -> directory.add(dn, attributes, kind.name());
     }
 
     /**
@@ -50,8 +64,10 @@ final class EntryWriter {
      * is found at the DN of {@code after}, else at the DN of {@code before}, else by the kind's lookup attribute (so
      * that a replayed older event finds an entry renamed since). Before a rename, the member values that point at the
      * entry are rewritten: a retry that finds the entry still under its old name does both again.
+     *
+     * @return whether the entry was created
      */
-    void upsert(EntryKind kind, SinkEvent event) {
+    boolean upsert(EntryKind kind, SinkEvent event) {
         TemplateVariables after = TemplateVariables.after(event);
         DN dn = kind.dn(after, baseDn);
         Map<String, List<String>> desired = kind.attributeValues(after, dn.getRDN());
@@ -67,14 +83,14 @@ final class EntryWriter {
             }
         }
         if (live == null && trash != null) {
-            upsertTrashed(kind, event, dn, old, desired);
-            return;
+            return upsertTrashed(kind, event, dn, old, desired);
         }
         if (live == null) {
-            directory.add(dn, attributesToCreate(kind, desired), kind.name());
-        } else {
-            modify(kind, dn, live, desired);
+            creator.create(kind, dn, attributesToCreate(kind, desired), event);
+            return true;
         }
+        modify(kind, dn, live, desired);
+        return false;
     }
 
     /** The live entry whose lookup attribute has the value {@code after} gives it, if the kind has one. */
@@ -89,7 +105,7 @@ final class EntryWriter {
     }
 
     /** Applies an object that is not live: in the trash, where it lies (or recycled by an add); else created. */
-    private void upsertTrashed(EntryKind kind, SinkEvent event, DN dn, Optional<DN> old, Map<String, List<String>> desired) {
+    private boolean upsertTrashed(EntryKind kind, SinkEvent event, DN dn, Optional<DN> old, Map<String, List<String>> desired) {
         DN trashed = trash.locationOf(kind, dn.getRDN());
         Entry entry = directory.read(trashed, kind.name());
         if (entry == null && old.isPresent()) {
@@ -100,9 +116,11 @@ final class EntryWriter {
             }
         }
         if (entry == null) {
-            directory.add(dn, attributesToCreate(kind, desired), kind.name());
-        } else if (event.operation() == SinkOperation.ADD) {
-            Entry recycled = new Entry(dn, entry.getAttributes());
+            creator.create(kind, dn, attributesToCreate(kind, desired), event);
+            return true;
+        }
+        if (event.operation() == SinkOperation.ADD) {
+            Entry recycled = new Entry(dn, LdapTrash.withoutKey(entry).getAttributes());
             desired.forEach((attribute, values) -> {
                 if (!kind.isCreateOnly(attribute) || !recycled.hasAttribute(attribute)) {
                     recycled.removeAttribute(attribute);
@@ -114,8 +132,9 @@ final class EntryWriter {
             directory.add(dn, recycled.getAttributes(), kind.name());
             directory.delete(trashed, kind.name());
         } else {
-            modify(kind, trashed, entry, desired);
+            modify(kind, trashed, entry, trash.keepingKey(desired, entry));
         }
+        return false;
     }
 
     /** The DN the object had before the event, when {@code before} names it. */
@@ -137,7 +156,7 @@ final class EntryWriter {
             return;
         }
         if (toTrash) {
-            requireTrash(kind).put(kind, dn.get());
+            requireTrash(kind).put(kind, dn.get(), event.object());
         } else {
             directory.delete(dn.get(), kind.name());
         }
@@ -155,7 +174,7 @@ final class EntryWriter {
      * The DN of the object's live entry for a removal: from {@code before} (or the key alone, for a tombstone), else
      * by the kind's lookup attribute; empty when it is gone.
      */
-    private Optional<DN> liveDn(EntryKind kind, SinkEvent event) {
+    Optional<DN> liveDn(EntryKind kind, SinkEvent event) {
         TemplateVariables before = TemplateVariables.before(event);
         try {
             return Optional.of(kind.dn(before, baseDn));

@@ -6,9 +6,13 @@ import io.hermesconnect.common.sink.SinkEvent;
 import io.hermesconnect.common.sink.StepProgress;
 import io.hermesconnect.common.sink.TrashbinTarget;
 import io.hermesconnect.common.sink.TrashedObject;
+import io.hermesconnect.sink.ldap.ad.ActiveDirectoryErrors;
+import io.hermesconnect.sink.ldap.config.DirectoryType;
+import io.hermesconnect.sink.ldap.config.LdapSinkConfig;
 import io.hermesconnect.sink.ldap.mapping.EntryKind;
 import io.hermesconnect.sink.ldap.mapping.LdapKind;
 import io.hermesconnect.sink.ldap.mapping.MembershipKind;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,41 +22,50 @@ import java.util.Set;
 
 /**
  * The LDAP directory as a sink target. An event is applied by every kind it feeds, in the order of {@code kinds}
- * (reversed for a removal, so that memberships go before the entries they point at); each kind is one step of the
- * event's {@link StepProgress}, so that a retry resumes at the kind that failed. Events that feed no kind change
- * nothing.
+ * (reversed for a removal, so that memberships go before the entries they point at); each kind takes its steps of the
+ * event's {@link StepProgress} (one, or two for an entry kind on Active Directory: {@link ActiveDirectoryEntries}), so
+ * that a retry resumes at the step that failed. Events that feed no kind change nothing.
  *
- * <p>Trash: entries go to {@link LdapTrash}; a membership holds nothing worth keeping and is removed at once.
+ * <p>On a generic directory entries are written by {@link LdapEntries}, trashed to {@link LdapTrash}'s container, and
+ * member values by {@link PlaceholderMemberValues}; on Active Directory ({@code ldap.directory=active_directory}) by
+ * {@link ActiveDirectoryEntries}, trashed in place, and by {@link ActiveDirectoryMemberValues}, every failure classified
+ * with AD's sub-codes. A membership holds nothing worth keeping and is removed at once, never trashed.
  */
 public final class LdapTarget implements TrashbinTarget {
 
     private final LDAPConnectionPool pool;
     private final List<LdapKind> kinds;
-    private final EntryWriter entries;
+    private final Entries entries;
     private final MembershipWriter memberships;
-    private final LdapTrash trash;
 
-    /**
-     * @param pool the connections, closed by {@link #close}
-     * @param baseDn the DN every kind's entries live under
-     * @param trashDn the trash container, or null when there is no trash
-     * @param kinds the kinds, in config order
-     * @param pageSize entries per page of paged searches
-     */
-    public LdapTarget(LDAPConnectionPool pool, DN baseDn, DN trashDn, List<LdapKind> kinds, int pageSize) {
+    private LdapTarget(LDAPConnectionPool pool, LdapSinkConfig config) {
         this.pool = pool;
-        this.kinds = List.copyOf(kinds);
-        Directory directory = new Directory(pool, pageSize);
-        this.trash = trashDn == null ? null : new LdapTrash(directory, trashDn);
-        EntryLocator locator = new EntryLocator(directory, baseDn, trashDn);
-        this.entries = new EntryWriter(directory, baseDn, locator,
-                new MemberReferences(directory, baseDn, memberAttributes(kinds)), trash);
-        this.memberships = new MembershipWriter(directory, locator);
+        this.kinds = config.kinds();
+        DN baseDn = config.baseDn();
+        int pageSize = config.connection().pageSize();
+        List<EntryKind> entryKinds = kinds.stream().filter(EntryKind.class::isInstance).map(EntryKind.class::cast).toList();
+        if (config.directoryType() == DirectoryType.ACTIVE_DIRECTORY) {
+            Directory directory = new Directory(pool, pageSize, (operation, kind, e) ->
+                    ActiveDirectoryErrors.toSinkException(e, operation + " of kind '" + kind + "'"));
+            EntryLocator locator = new EntryLocator(directory, baseDn, null);
+            this.entries = new ActiveDirectoryEntries(directory, baseDn, locator, entryKinds, config.passwordPolicy(),
+                    Clock.systemUTC());
+            this.memberships = new MembershipWriter(locator, new ActiveDirectoryMemberValues(directory));
+        } else {
+            Directory directory = new Directory(pool, pageSize, LdapErrors::of);
+            DN trashDn = config.trashDn();
+            LdapTrash trash = trashDn == null ? null : new LdapTrash(directory, trashDn);
+            EntryLocator locator = new EntryLocator(directory, baseDn, trashDn);
+            EntryWriter writer = new EntryWriter(directory, baseDn, locator,
+                    new MemberReferences(directory, baseDn, memberAttributes(kinds)), trash, EntryWriter.plainAdd(directory));
+            this.entries = new LdapEntries(writer, trash);
+            this.memberships = new MembershipWriter(locator, new PlaceholderMemberValues(directory));
+        }
     }
 
-    /** Opens the pool and the target. */
-    public static LdapTarget open(ConnectionSettings connection, DN baseDn, DN trashDn, List<LdapKind> kinds) {
-        return new LdapTarget(LdapConnections.openPool(connection), baseDn, trashDn, kinds, connection.pageSize());
+    /** Opens the pool and the target of a config. */
+    public static LdapTarget open(LdapSinkConfig config) {
+        return new LdapTarget(LdapConnections.openPool(config.connection()), config);
     }
 
     /** The attributes that hold members in the kinds of groups that memberships feed; {@code member} when there are none. */
@@ -91,48 +104,49 @@ public final class LdapTarget implements TrashbinTarget {
         if (removal) {
             Collections.reverse(fed);
         }
-        for (int step = 1; step <= fed.size(); step++) {
-            if (progress.pending(step)) {
-                applyKind(fed.get(step - 1), event, removal, toTrash);
-                progress.done(step);
+        int offset = 0;
+        for (LdapKind kind : fed) {
+            KindSteps steps = new KindSteps(progress, offset);
+            if (kind instanceof EntryKind entryKind) {
+                if (removal) {
+                    entries.remove(entryKind, event, toTrash, steps);
+                } else {
+                    entries.upsert(entryKind, event, steps);
+                }
+                offset += entries.steps();
+            } else {
+                if (steps.pending(1)) {
+                    applyMembership((MembershipKind) kind, event, removal);
+                    steps.done(1);
+                }
+                offset += 1;
             }
         }
     }
 
-    private void applyKind(LdapKind kind, SinkEvent event, boolean removal, boolean toTrash) {
-        if (kind instanceof EntryKind entryKind) {
-            if (removal) {
-                entries.remove(entryKind, event, toTrash);
-            } else {
-                entries.upsert(entryKind, event);
-            }
-        } else if (removal) {
-            memberships.remove((MembershipKind) kind, event);
+    private void applyMembership(MembershipKind kind, SinkEvent event, boolean removal) {
+        if (removal) {
+            memberships.remove(kind, event);
         } else {
-            memberships.upsert((MembershipKind) kind, event);
+            memberships.upsert(kind, event);
         }
     }
 
     /** The trashed entries older than {@code cutoff}: kinds in reverse config order (groups before their members). */
     @Override
     public List<TrashedObject> trashedBefore(Instant cutoff) {
-        if (trash == null) {
-            return List.of();
-        }
         List<EntryKind> entryKinds = new ArrayList<>();
         kinds.forEach(kind -> {
             if (kind instanceof EntryKind entryKind) {
                 entryKinds.add(0, entryKind);
             }
         });
-        return trash.trashedBefore(entryKinds, cutoff);
+        return entries.trashedBefore(entryKinds, cutoff);
     }
 
     @Override
     public void purge(TrashedObject object) {
-        if (trash != null) {
-            trash.purge(object);
-        }
+        entries.purge(object);
     }
 
     @Override

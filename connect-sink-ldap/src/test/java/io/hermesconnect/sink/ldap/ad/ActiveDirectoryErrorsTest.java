@@ -60,8 +60,9 @@ class ActiveDirectoryErrorsTest {
                 .isInstanceOf(TargetDataException.class)
                 .hasMessage("Active Directory refused adding a user of kind users: constraint violation (19),"
                         + " sub-code 0000052D: the password does not meet the domain's password policy");
-        assertThat(ActiveDirectoryErrors.toSinkException(new LDAPException(ResultCode.BUSY), "x"))
-                .isInstanceOf(TargetUnavailableException.class);
+        assertThat(ActiveDirectoryErrors.toSinkException(new LDAPException(ResultCode.CONNECT_ERROR), "reading an entry"))
+                .isInstanceOf(TargetUnavailableException.class)
+                .hasMessage("Active Directory is unavailable for reading an entry: connect error (91) (retrying)");
         assertThat(ActiveDirectoryErrors.toSinkException(new LDAPException(ResultCode.INVALID_CREDENTIALS), "x"))
                 .isExactlyInstanceOf(ConnectException.class);
     }

@@ -39,8 +39,8 @@ class ActiveDirectoryTrashIT {
     void aTrashedUserIsDisabledAndMarkedOnceAndARecycledOneEnabledAndUnmarked() throws LDAPException {
         String user = addUser();
 
-        ActiveDirectoryTrash.trash(admin, user, MONDAY);
-        ActiveDirectoryTrash.trash(admin, user, TUESDAY);
+        ActiveDirectoryTrash.trash(admin, user, MONDAY, "users users/Long:1");
+        ActiveDirectoryTrash.trash(admin, user, TUESDAY, "users users/Long:1");
 
         assertThat(UserAccountControl.isDisabled(admin, user)).isTrue();
         assertThat(ActiveDirectoryTrash.trashedAt(admin, user)).isEqualTo(MONDAY);
@@ -54,7 +54,7 @@ class ActiveDirectoryTrashIT {
     }
 
     @Test
-    void thePurgeListsTrashedUsersAndGroupsBeforeTheCutoffOldestFirstButNeverAccountsAnAdministratorDisabled()
+    void thePurgeListsAndDeletesTrashedUsersAndGroupsBeforeTheCutoffOldestFirstButNeverAccountsAnAdministratorDisabled()
             throws LDAPException {
         String early = addUser();
         String group = "CN=" + UniqueNames.of("g") + "," + ou;
@@ -63,16 +63,22 @@ class ActiveDirectoryTrashIT {
         String disabledByAnAdministrator = addUser();
         UserAccountControl.disable(admin, disabledByAnAdministrator);
 
-        ActiveDirectoryTrash.trash(admin, late, TUESDAY);
-        ActiveDirectoryTrash.trash(admin, group, MONDAY.plusSeconds(60));
-        ActiveDirectoryTrash.trash(admin, early, MONDAY);
+        ActiveDirectoryTrash.trash(admin, late, TUESDAY, "late");
+        ActiveDirectoryTrash.trash(admin, group, MONDAY.plusSeconds(60), "group");
+        ActiveDirectoryTrash.trash(admin, early, MONDAY, "early");
 
         assertThat(ActiveDirectoryTrash.trashedBefore(admin, ou, TUESDAY.plusSeconds(1), 2)).containsExactly(
-                new TrashedEntry(early, MONDAY), new TrashedEntry(group, MONDAY.plusSeconds(60)),
-                new TrashedEntry(late, TUESDAY));
+                new TrashedEntry(early, MONDAY, "early"), new TrashedEntry(group, MONDAY.plusSeconds(60), "group"),
+                new TrashedEntry(late, TUESDAY, "late"));
         assertThat(ActiveDirectoryTrash.trashedBefore(admin, ou, TUESDAY, 2)).extracting(TrashedEntry::dn)
                 .containsExactly(early, group);
         assertThat(UserAccountControl.isAccount(admin, group)).isFalse();
+
+        assertThat(ActiveDirectoryTrash.purge(admin, disabledByAnAdministrator)).isFalse();
+        assertThat(ActiveDirectoryTrash.purge(admin, early)).isTrue();
+        assertThat(ActiveDirectoryTrash.purge(admin, early)).isFalse();
+        assertThat(admin.getEntry(early)).isNull();
+        assertThat(admin.getEntry(disabledByAnAdministrator)).isNotNull();
     }
 
     private String addUser() throws LDAPException {

@@ -88,7 +88,7 @@ class DirectoryChecksTest {
             Map<String, String> props = HrKinds.config(server.url());
             props.putAll(secured);
             LdapSinkConfig config = new LdapSinkConfig(props);
-            try (LdapTarget target = LdapTarget.open(config.connection(), config.baseDn(), config.trashDn(), config.kinds())) {
+            try (LdapTarget target = LdapTarget.open(config)) {
                 target.add(Events.add("hr.users", fields("id", secured.get("ldap.security"), "login", "tls-" + secured.get("ldap.security"), "first", "T",
                         "last", "L", "emails", null, "notes", null)), new StepProgress());
             }

@@ -91,7 +91,7 @@ final class HrChangeEvents {
     }
 
     /** A change event; a delete is followed by its tombstone. */
-    private HrChangeEvents change(ChangeEventSchemas schemas, String table, Operation op, Struct before, Struct after) {
+    HrChangeEvents change(ChangeEventSchemas schemas, String table, Operation op, Struct before, Struct after) {
         Struct source = new SourceInfo(SourceInfo.CONNECTOR_WAL, "hr-app", "hr").table("hr", table).struct();
         Struct row = after != null ? after : before;
         SchemaAndValue key = new SchemaAndValue(schemas.keySchema(), schemas.key(row));

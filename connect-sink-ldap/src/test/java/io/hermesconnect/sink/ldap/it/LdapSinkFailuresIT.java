@@ -18,7 +18,6 @@ import io.hermesconnect.testkit.connect.ConnectRestClient;
 import io.hermesconnect.testkit.connect.TopicReader;
 import io.hermesconnect.testkit.connect.TopicWriter;
 import io.hermesconnect.testkit.ldap.OpenLdapServer;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,9 +29,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import javax.management.JMX;
-import javax.management.MalformedObjectNameException;
-import javax.management.ObjectName;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -125,7 +121,7 @@ class LdapSinkFailuresIT {
             Wait.until("the task on the other worker to take over the parked objects", TIMEOUT,
                     () -> log.text().contains("took over 4 parked object(s)"));
         }
-        SinkTaskMXBean status = Wait.until("the new task's status", TIMEOUT, () -> taskStatus(name),
+        SinkTaskMXBean status = Wait.until("the new task's status", TIMEOUT, () -> SinkFixtures.taskStatus(name, TIMEOUT),
                 bean -> bean.getParkedObjects() == 4);
         assertThat(status.getParkedObjectReasons()).as("the same parked events, since the same time, for the same reasons")
                 .isEqualTo(parkedBefore);
@@ -153,7 +149,7 @@ class LdapSinkFailuresIT {
         assertThat(scenario.awaitDeadLetterOfTheGroupAdd())
                 .startsWith("parked longer than errors.queue.max.age.ms (3000 ms); last error: LDAP ")
                 .contains("of kind 'groups' failed: no such object");
-        SinkTaskMXBean status = taskStatus(name);
+        SinkTaskMXBean status = SinkFixtures.taskStatus(name, TIMEOUT);
         Wait.until("the expiries counted", TIMEOUT, () -> status.getExpiredEvents() >= 1);
         rest().deleteConnector(name);
     }
@@ -190,7 +186,7 @@ class LdapSinkFailuresIT {
         ParkedGroup scenario = new ParkedGroup("down");
         scenario.createGroupsContainer();
         String name = scenario.startSink(Map.of());
-        SinkTaskMXBean status = taskStatus(name);
+        SinkTaskMXBean status = SinkFixtures.taskStatus(name, TIMEOUT);
         scenario.awaitFixed(status, Set.of(scenario.userDn("robert")));
 
         try (LogCapture log = LogCapture.of(SINK_LOGGER, Level.INFO)) {
@@ -231,17 +227,6 @@ class LdapSinkFailuresIT {
     /** A REST client of a running worker (the cluster's own one may point at a stopped worker). */
     private static ConnectRestClient rest() {
         return new ConnectRestClient(URI.create(connect.embedded().endpointForResource("")));
-    }
-
-    private static SinkTaskMXBean taskStatus(String connector) {
-        try {
-            ObjectName bean = ObjectName.getInstance("io.hermesconnect:type=sink-task,connector="
-                    + ObjectName.quote(connector) + ",task=0");
-            Wait.until("the task's status bean", TIMEOUT, () -> ManagementFactory.getPlatformMBeanServer().isRegistered(bean));
-            return JMX.newMXBeanProxy(ManagementFactory.getPlatformMBeanServer(), bean, SinkTaskMXBean.class);
-        } catch (MalformedObjectNameException e) {
-            throw new IllegalStateException("not an object name", e);
-        }
     }
 
     /** Stops the worker that runs the connector's task, found by the {@code worker_id} of the REST status; returns that id. */
@@ -400,7 +385,7 @@ class LdapSinkFailuresIT {
          * returns the task's status bean.
          */
         SinkTaskMXBean awaitParked(String connector) {
-            SinkTaskMXBean status = taskStatus(connector);
+            SinkTaskMXBean status = SinkFixtures.taskStatus(connector, TIMEOUT);
             Wait.until("the other user's rename applied and four objects parked", TIMEOUT, () ->
                     exists(userDn("robert")) && status.getParkedObjects() == 4);
             assertThat(exists(userDn("ann"))).as("the user whose removal waits for its parked membership").isTrue();

@@ -2,13 +2,20 @@ package io.hermesconnect.sink.ldap.it;
 
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPException;
+import io.hermesconnect.common.sink.SinkTaskMXBean;
 import io.hermesconnect.sink.ldap.LdapSinkConnector;
 import io.hermesconnect.sink.ldap.testing.DirectoryState;
 import io.hermesconnect.sink.ldap.testing.HrKinds;
+import io.hermesconnect.testkit.Wait;
 import io.hermesconnect.testkit.connect.ConnectCluster;
 import io.hermesconnect.testkit.ldap.LdapServer;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeSet;
+import javax.management.JMX;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 
 /** What the ITs of this package share: the connector's config in a Connect cluster, and the directory read in probes. */
 final class SinkFixtures {
@@ -21,7 +28,14 @@ final class SinkFixtures {
      * events of {@code topic} (JSON with schemas), its parked events in {@code connect}'s Kafka, retried every second.
      */
     static Map<String, String> sinkConfig(String name, LdapServer directory, ConnectCluster connect, String topic) {
-        Map<String, String> config = HrKinds.config(directory.url());
+        return connectorConfig(HrKinds.config(directory.url()), name, connect, topic);
+    }
+
+    /**
+     * {@code config} as the config of a connector {@code name} with one task reading {@code topic} (JSON with schemas),
+     * its parked events in {@code connect}'s Kafka, retried every second.
+     */
+    static Map<String, String> connectorConfig(Map<String, String> config, String name, ConnectCluster connect, String topic) {
         config.put("name", name);
         config.put("connector.class", LdapSinkConnector.class.getName());
         config.put("tasks.max", "1");
@@ -31,6 +45,18 @@ final class SinkFixtures {
         config.put("errors.queue.kafka.bootstrap.servers", connect.bootstrapServers());
         config.put("errors.queue.retry.interval.ms", "1000");
         return config;
+    }
+
+    /** The status bean of the connector's task 0, once the task registered it. */
+    static SinkTaskMXBean taskStatus(String connector, Duration timeout) {
+        try {
+            ObjectName bean = ObjectName.getInstance("io.hermesconnect:type=sink-task,connector="
+                    + ObjectName.quote(connector) + ",task=0");
+            Wait.until("the task's status bean", timeout, () -> ManagementFactory.getPlatformMBeanServer().isRegistered(bean));
+            return JMX.newMXBeanProxy(ManagementFactory.getPlatformMBeanServer(), bean, SinkTaskMXBean.class);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalStateException("not an object name", e);
+        }
     }
 
     /** {@link DirectoryState#snapshot}, for a probe that may not throw a checked exception. */

@@ -9,6 +9,11 @@ import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchScope;
+import io.hermesconnect.common.sink.ErrorQueue;
+import io.hermesconnect.common.sink.ForeignKeyPolicy;
+import io.hermesconnect.common.sink.InMemoryParkedEventStore;
+import io.hermesconnect.common.sink.ObjectKey;
+import io.hermesconnect.common.sink.RemediationMode;
 import io.hermesconnect.common.sink.SinkEvent;
 import io.hermesconnect.common.sink.StepProgress;
 import io.hermesconnect.common.sink.TargetDataException;
@@ -18,6 +23,8 @@ import io.hermesconnect.sink.ldap.testing.DirectoryState;
 import io.hermesconnect.sink.ldap.testing.Events;
 import io.hermesconnect.sink.ldap.testing.HrKinds;
 import io.hermesconnect.testkit.ldap.LdapServer;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +52,7 @@ abstract class LdapTargetContract {
     void openTarget() throws LDAPException {
         DirectoryState.reset(server());
         LdapSinkConfig config = new LdapSinkConfig(HrKinds.config(server().url()));
-        target = LdapTarget.open(config.connection(), config.baseDn(), config.trashDn(), config.kinds());
+        target = LdapTarget.open(config);
     }
 
     @AfterEach
@@ -214,7 +221,7 @@ abstract class LdapTargetContract {
         props.put("ldap.search.page.size", "2");
         LdapSinkConfig config = new LdapSinkConfig(props);
         apply(Events.add("hr.users", ann("ann", null)));
-        try (LdapTarget paging = LdapTarget.open(config.connection(), config.baseDn(), config.trashDn(), config.kinds())) {
+        try (LdapTarget paging = LdapTarget.open(config)) {
             for (int group = 0; group < 5; group++) {
                 String id = Integer.toString(100 + group);
                 paging.add(Events.add("hr.groups", fields("id", id, "name", "group " + id, "description", null)), new StepProgress());
@@ -336,7 +343,47 @@ abstract class LdapTargetContract {
         target.trash(Events.remove("hr.groups", admins()), new StepProgress());
 
         assertThat(target.trashedBefore(Instant.now().plusSeconds(2)))
-                .extracting(trashed -> trashed.object().kind())
-                .containsExactly("groups", "users");
+                .extracting(TrashedObject::object)
+                .as("the keys of the events' objects, the groups' kind first")
+                .containsExactly(new ObjectKey("hr.groups", List.of("10")), new ObjectKey("hr.users", List.of("2")));
+    }
+
+    @Test
+    void aTrashedEntryThatAParkedChildNeedsIsKeptFromThePurgeUntilTheChildIsNoLongerParked() throws LDAPException {
+        apply(Events.add("hr.users", bob()), Events.add("hr.groups", admins()));
+        target.trash(Events.remove("hr.users", bob()), new StepProgress());
+        ErrorQueue queue = new ErrorQueue(target, new InMemoryParkedEventStore(), ForeignKeyPolicy.ON_REMOVE,
+                RemediationMode.CONSERVATIVE, Duration.ZERO, (event, reason) -> { }, Clock.systemUTC());
+        SinkEvent membership = Events.withForeignKeys(Events.add("hr.memberships", membership("2", "10")),
+                Map.of("user_id", "hr.users", "group_id", "hr.groups"));
+
+        queue.apply(membership);
+
+        assertThat(queue.parkedObjects()).as("its member is in the trash").containsExactly(membership.object());
+        List<TrashedObject> trashed = target.trashedBefore(Instant.now().plusSeconds(2));
+        assertThat(trashed).extracting(TrashedObject::object).containsExactly(new ObjectKey("hr.users", List.of("2")));
+        assertThat(queue.mayRemove(trashed.get(0).object())).as("the parked membership needs it").isFalse();
+
+        queue.drop(membership.object());
+
+        assertThat(queue.mayRemove(trashed.get(0).object())).isTrue();
+        target.purge(trashed.get(0));
+        assertThat(entry("uid=bob,ou=users," + HrKinds.TRASH_DN)).isNull();
+    }
+
+    @Test
+    void aRecycledEntryLosesWhatTheTrashAddedToKeepItsKey() throws LDAPException {
+        apply(Events.add("hr.users", ann("ann", null)));
+        target.trash(Events.remove("hr.users", ann("ann", null)), new StepProgress());
+        apply(Events.modify("hr.users", ann("ann", null), fields("id", "1", "login", "ann", "first", "Ann", "last", "Lee",
+                "emails", null, "notes", "likes coffee")));
+        assertThat(target.trashedBefore(Instant.now().plusSeconds(2))).extracting(TrashedObject::object)
+                .as("a modification in the trash keeps the key").containsExactly(new ObjectKey("hr.users", List.of("1")));
+
+        apply(Events.add("hr.users", ann("ann", null)));
+
+        Entry recycled = entry("uid=ann," + PEOPLE);
+        assertThat(recycled.getAttributeValues("description")).containsExactly("likes tea");
+        assertThat(recycled.getObjectClassValues()).doesNotContain("extensibleObject");
     }
 }

@@ -53,6 +53,12 @@ public final class Events {
                 new SinkRecord("hr", 0, KEY, key, null, "value", 0));
     }
 
+    /** {@code event} with foreign keys: fields to the kind of object they point to, as the sink core reads them. */
+    public static SinkEvent withForeignKeys(SinkEvent event, Map<String, String> foreignKeys) {
+        return new SinkEvent(event.object(), event.operation(), event.before(), event.after(), event.unchanged(), foreignKeys,
+                event.secretFields(), event.record());
+    }
+
     /** A map of fields in the order given: name, value, name, value… (values may be null). */
     public static Map<String, Object> fields(Object... namesAndValues) {
         Map<String, Object> fields = new LinkedHashMap<>();
