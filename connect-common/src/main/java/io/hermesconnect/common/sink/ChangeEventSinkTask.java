@@ -122,6 +122,7 @@ public abstract class ChangeEventSinkTask extends SinkTask {
 
     @Override
     public final void open(Collection<TopicPartition> partitions) {
+        target.open(partitions);
         int taken = queue.open(partitions);
         if (taken > 0) {
             LOG.info("Sink task {} took over {} parked object(s) of partitions {}", taskName, taken, partitions);
@@ -131,6 +132,7 @@ public abstract class ChangeEventSinkTask extends SinkTask {
 
     @Override
     public final void close(Collection<TopicPartition> partitions) {
+        target.close(partitions);
         queue.close(partitions);
         appliedOffsets.forget(partitions);
         status.refresh(queue, clock.millis());

@@ -1,9 +1,11 @@
 package io.hermesconnect.common.sink;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The operations a sink's target implements; everything else (ordering, the error queue, foreign keys,
@@ -53,6 +55,17 @@ public interface SinkTarget extends BatchTarget, AutoCloseable {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Connect assigned the task {@code partitions}: a target that keeps state per partition of the records that
+     * carried it (what it trashed) reads theirs, which another task may have written.
+     */
+    default void open(Collection<TopicPartition> partitions) {
+    }
+
+    /** The task no longer owns {@code partitions}: a target forgets the state it keeps for them. */
+    default void close(Collection<TopicPartition> partitions) {
     }
 
     /** Releases the target's connections; the task calls it when it stops. */
