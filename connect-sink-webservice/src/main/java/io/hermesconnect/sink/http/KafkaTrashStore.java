@@ -6,11 +6,9 @@ import io.hermesconnect.common.sink.ObjectKey;
 import io.hermesconnect.common.sink.ParkedEvent;
 import io.hermesconnect.common.sink.ParkedEventCodec;
 import io.hermesconnect.common.sink.SinkCoreConfig;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,16 +56,8 @@ public final class KafkaTrashStore implements TrashStore {
     @Override
     public Map<ObjectKey, Entry> load(Collection<TopicPartition> partitions) {
         flush();
-        Map<ByteBuffer, byte[]> latest = new HashMap<>();
-        topic.read(topic.startOffset(), topic.endOffset(), record -> {
-            if (record.value() == null) {
-                latest.remove(ByteBuffer.wrap(record.key()));
-            } else {
-                latest.put(ByteBuffer.wrap(record.key()), record.value());
-            }
-        });
         Map<ObjectKey, Entry> loaded = new LinkedHashMap<>();
-        for (byte[] value : latest.values()) {
+        for (byte[] value : topic.latestValues()) {
             try {
                 if (partitions.contains(codec.owner(value))) {
                     ParkedEvent removal = codec.decode(value).get(0);

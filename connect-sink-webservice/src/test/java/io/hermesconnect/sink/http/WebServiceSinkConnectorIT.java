@@ -80,10 +80,12 @@ class WebServiceSinkConnectorIT {
         connect.rest().deleteConnector(name);
     }
 
-    /** Writes, for each version from 1 to {@code versions}, an event of each user: its create, then its updates. */
-    private void writeVersions(String topic, List<String> ids, int versions) {
+    /** A new topic with three versions of each user, version by version: its create, then two updates. */
+    private String topicOfThreeVersions(List<String> ids) {
+        String topic = UniqueNames.of("users");
+        connect.createTopic(topic);
         try (TopicWriter writer = connect.writer()) {
-            for (int version = 1; version <= versions; version++) {
+            for (int version = 1; version <= 3; version++) {
                 for (String id : ids) {
                     Struct after = version(id, version);
                     writer.sendJson(topic, UserEvents.key(after), version == 1
@@ -92,6 +94,7 @@ class WebServiceSinkConnectorIT {
                 }
             }
         }
+        return topic;
     }
 
     /** Version {@code version} of user {@code id}: its name says which. */
@@ -128,11 +131,9 @@ class WebServiceSinkConnectorIT {
 
     @Test
     void manyRequestsInFlightKeepEachObjectsOrderWhileTheServerAnswersSlowlyAndOutOfOrder() {
-        String topic = UniqueNames.of("users");
-        String name = UniqueNames.of("http-sink");
-        connect.createTopic(topic);
         List<String> ids = users(24);
-        writeVersions(topic, ids, 3);
+        String topic = topicOfThreeVersions(ids);
+        String name = UniqueNames.of("http-sink");
         for (int request = 0; request < 72; request++) {
             http.delayNext(1, Duration.ofMillis(20 + (request * 37) % 300)); // later requests often answered first
         }
@@ -149,11 +150,9 @@ class WebServiceSinkConnectorIT {
 
     @Test
     void batchesThroughTheConnectorHoldOneEventPerObjectInOrder() {
-        String topic = UniqueNames.of("users");
-        String name = UniqueNames.of("http-sink");
-        connect.createTopic(topic);
         List<String> ids = users(10);
-        writeVersions(topic, ids, 3);
+        String topic = topicOfThreeVersions(ids);
+        String name = UniqueNames.of("http-sink");
         Map<String, String> config = config(topic);
         config.put("max.in.flight.requests", "4");
         config.put("batch.max.size", "4");
@@ -193,11 +192,9 @@ class WebServiceSinkConnectorIT {
     @Test
     void aRefusedEventParksOnlyItsObjectWhileTheOthersFlowAndAppliesInOrderOnRetry() {
         // the 18 events are delivered in one batch: its run sends 16 requests, then the retry the refused object's 3
-        String topic = UniqueNames.of("users");
-        String name = UniqueNames.of("http-sink");
-        connect.createTopic(topic);
         List<String> ids = users(6);
-        writeVersions(topic, ids, 3);
+        String topic = topicOfThreeVersions(ids);
+        String name = UniqueNames.of("http-sink");
         http.respondNext(1, 422, "invalid name");
         Map<String, String> config = config(topic);
         config.put("max.in.flight.requests", "8");
@@ -222,11 +219,9 @@ class WebServiceSinkConnectorIT {
 
     @Test
     void aServiceAnswering503WithRetryAfterIsRetriedAndNothingIsLost() {
-        String topic = UniqueNames.of("users");
-        String name = UniqueNames.of("http-sink");
-        connect.createTopic(topic);
         List<String> ids = users(8);
-        writeVersions(topic, ids, 3);
+        String topic = topicOfThreeVersions(ids);
+        String name = UniqueNames.of("http-sink");
         http.failNext(8, 503, Duration.ofSeconds(1)); // the first four requests, and their retries a second later
         Map<String, String> config = config(topic);
         config.put("max.in.flight.requests", "4");
