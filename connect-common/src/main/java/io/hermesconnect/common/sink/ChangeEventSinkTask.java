@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A {@link TargetUnavailableException} parks nothing: the task asks Connect for a backoff
  * ({@code context.timeout}, doubling up to 30 s) and rethrows it, and Connect delivers the batch again; records
- * the queue already applied or parked are skipped ({@link AppliedOffsets}). A record that is no change event (a transaction
- * marker) is skipped; one that cannot be read goes to the errant record reporter, and fails the task when Connect
+ * the queue already applied or parked are skipped ({@link AppliedOffsets}). A record that is no change event (a
+ * transaction marker) is skipped; one that cannot be read goes to the errant record reporter, and fails the task when Connect
  * gives it none (no dead-letter queue, as with {@code errors.tolerance=none}).
  */
 public abstract class ChangeEventSinkTask extends SinkTask {

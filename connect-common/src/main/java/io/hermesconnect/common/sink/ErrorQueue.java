@@ -18,12 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies events to a {@link SinkTarget} in order per object, parking what the target refuses (HERMES.md
- * section 2). An event the target refuses for its data is parked with the error; every later event of that
- * object is parked behind it without being tried, merged with it by the {@link RemediationMode}; events of the
- * objects it refers to are parked by the {@link ForeignKeyPolicy}. Other objects keep flowing. {@link #retry}
- * retries parked objects oldest first while it makes progress, resuming a multi-step event at the step that
- * failed; {@link #expire} hands events parked longer than the maximum age to an {@link ExpiredEventHandler}.
+ * Applies events to a target in order per object, parking what the target refuses (HERMES.md section 2). It
+ * decides each event first, then hands the target runs of the events it may try, which the target may apply
+ * several objects at once ({@link EventRun}, {@link BatchTarget#applyAll}). An event the target refuses for its
+ * data is parked with the error; every later event of that object is parked behind it without being tried, merged
+ * with it by the {@link RemediationMode}; events of the objects it refers to are parked by the
+ * {@link ForeignKeyPolicy}. Other objects keep flowing. {@link #retry} retries parked objects oldest first while it
+ * makes progress, resuming a multi-step event at the step that failed; {@link #expire} hands events parked longer
+ * than the maximum age to an {@link ExpiredEventHandler}.
  *
  * <p>A {@link TargetUnavailableException} propagates (Connect retries the batch): nothing is parked for it.
  * Every change is written through to the {@link ParkedEventStore}. The queue holds the parked objects of the topic
