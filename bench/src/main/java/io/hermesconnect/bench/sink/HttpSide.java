@@ -1,9 +1,9 @@
 package io.hermesconnect.bench.sink;
 
 /**
- * Who sends the events: {@code connector} is the sink task as a worker drives it (put() with batches of
- * {@link HttpSinkBench#BATCH} records); {@code dispatcher} the HTTP module's request dispatcher under it, with the
- * run's concurrency; {@code plain} a bare JDK HttpClient with the same requests and concurrency, the peer.
+ * Who sends the events, each with the run's concurrency: {@code connector} is the sink task as a worker drives
+ * it (put() with batches of {@link HttpSinkBench#BATCH} records); {@code dispatcher} the HTTP module's request
+ * dispatcher under it; {@code plain} a bare JDK HttpClient with the same requests, the peer.
  */
 enum HttpSide {
     CONNECTOR("connector"), DISPATCHER("dispatcher"), PLAIN("plain");
@@ -16,10 +16,5 @@ enum HttpSide {
 
     String id() {
         return id;
-    }
-
-    /** The connector applies one event at a time (the core does), whatever the run's concurrency. */
-    int inFlight(int concurrency) {
-        return this == CONNECTOR ? 1 : concurrency;
     }
 }

@@ -7,10 +7,13 @@ import io.hermesconnect.bench.report.Machine;
 import io.hermesconnect.bench.report.TextTable;
 import io.hermesconnect.bench.stack.KafkaBroker;
 import io.hermesconnect.bench.stack.KafkaRuntime;
-import io.hermesconnect.common.sink.SinkEvent;
+import io.hermesconnect.common.sink.EventOutcome;
 import io.hermesconnect.common.sink.SinkEventReader;
-import io.hermesconnect.sink.http.EventOutcome;
+import io.hermesconnect.common.sink.StepProgress;
+import io.hermesconnect.common.sink.TargetCall;
 import io.hermesconnect.sink.http.RequestDispatcher;
+import io.hermesconnect.sink.http.TrashLedger;
+import io.hermesconnect.sink.http.TrashStore;
 import io.hermesconnect.sink.http.WebServiceSinkTask;
 import io.hermesconnect.sink.http.WebServiceTarget;
 import io.hermesconnect.sink.http.config.WebServiceSinkConfig;
@@ -38,7 +41,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * The HTTP sink benchmark (issue 17): events/s of creates to a local service answering in 1 ms and 20 ms, at 1 and
- * 16 requests in flight, for the sink task as a worker drives it, the request dispatcher under it, and a plain JDK
+ * 16 requests in flight, for the sink task as a worker drives it (max.in.flight.requests set to the run's
+ * concurrency), the request dispatcher under it, and a plain JDK
  * HttpClient sending the same requests. All three run in this JVM against one {@link DelayedHttpServer}: what is
  * compared is the sink's own work and its concurrency, not Kafka's consumer (which feeds a real worker's task far
  * faster than any of these rates). The task's parked-event store needs a broker: one runs beside, idle.
@@ -54,7 +58,8 @@ public final class HttpSinkBench {
 
     private final HttpSinkBenchOptions options;
     private final DelayedHttpServer server;
-    private final WebServiceSinkTask task = new WebServiceSinkTask();
+    /** A sink task per concurrency, with max.in.flight.requests set to it. */
+    private final Map<Integer, WebServiceSinkTask> tasks = new HashMap<>();
     private final WebServiceTarget target;
     private final HttpClient plainClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private int nextUser;
@@ -62,11 +67,16 @@ public final class HttpSinkBench {
     private HttpSinkBench(HttpSinkBenchOptions options, DelayedHttpServer server, String bootstrapServers) {
         this.options = options;
         this.server = server;
-        Map<String, String> props = sinkConfig(server.baseUri(), bootstrapServers);
-        task.initialize(new BenchSinkTaskContext(props, Set.of(PARTITION)));
-        task.start(props);
-        task.open(Set.of(PARTITION));
-        target = WebServiceTarget.open(new WebServiceSinkConfig(props), new WebServiceSinkMetrics());
+        for (int concurrency : options.concurrencies()) {
+            Map<String, String> props = sinkConfig(server.baseUri(), bootstrapServers, concurrency);
+            WebServiceSinkTask task = new WebServiceSinkTask();
+            task.initialize(new BenchSinkTaskContext(props, Set.of(PARTITION)));
+            task.start(props);
+            task.open(Set.of(PARTITION));
+            tasks.put(concurrency, task);
+        }
+        target = WebServiceTarget.open(new WebServiceSinkConfig(sinkConfig(server.baseUri(), bootstrapServers, 1)),
+                new WebServiceSinkMetrics(), new TrashLedger(TrashStore.NONE));
     }
 
     public static void main(String[] args) throws IOException {
@@ -88,7 +98,7 @@ public final class HttpSinkBench {
             try {
                 runs = bench.runAll();
             } finally {
-                bench.task.stop();
+                bench.tasks.values().forEach(WebServiceSinkTask::stop);
                 bench.target.close();
             }
         }
@@ -118,9 +128,8 @@ public final class HttpSinkBench {
         List<HttpRun> runs = new ArrayList<>();
         for (int delay : options.delaysMs()) {
             server.delayMs(delay);
-            HttpRun connector = measure(HttpSide.CONNECTOR, delay, 1);
             for (int concurrency : options.concurrencies()) {
-                runs.add(connector.inFlightOf(concurrency));
+                runs.add(measure(HttpSide.CONNECTOR, delay, concurrency));
                 runs.add(measure(HttpSide.DISPATCHER, delay, concurrency));
                 runs.add(measure(HttpSide.PLAIN, delay, concurrency));
             }
@@ -137,9 +146,9 @@ public final class HttpSinkBench {
         if (answered != options.events()) {
             throw new IllegalStateException(side.id() + " sent " + answered + " requests for " + options.events() + " events");
         }
-        HttpRun run = new HttpRun(delay, concurrency, side.id(), side.inFlight(concurrency), options.events(), seconds,
-                options.events() / seconds, null, Machine.load());
-        log(String.format("%d ms, %d in flight, %s: %,.0f events/s (load %s)", delay, side.inFlight(concurrency), side.id(),
+        HttpRun run = new HttpRun(delay, concurrency, side.id(), options.events(), seconds, options.events() / seconds, null,
+                Machine.load());
+        log(String.format("%d ms, %d in flight, %s: %,.0f events/s (load %s)", delay, concurrency, side.id(),
                 run.eventsPerSecond(), run.load()));
         return run;
     }
@@ -151,7 +160,7 @@ public final class HttpSinkBench {
         for (int from = 0; from < count; from += BATCH) {
             List<SinkRecord> batch = records.subList(from, Math.min(count, from + BATCH));
             switch (side) {
-                case CONNECTOR -> task.put(batch);
+                case CONNECTOR -> tasks.get(concurrency).put(batch);
                 case DISPATCHER -> dispatch(batch, concurrency);
                 case PLAIN -> sendPlain(batch, concurrency);
             }
@@ -159,8 +168,9 @@ public final class HttpSinkBench {
     }
 
     private void dispatch(List<SinkRecord> batch, int concurrency) {
-        List<SinkEvent> events = batch.stream().map(record -> SinkEventReader.read(record).orElseThrow()).toList();
-        for (EventOutcome outcome : new RequestDispatcher(target, concurrency, 1).dispatch(events)) {
+        List<TargetCall> calls = batch.stream()
+                .map(record -> new TargetCall(SinkEventReader.read(record).orElseThrow(), new StepProgress())).toList();
+        for (EventOutcome outcome : new RequestDispatcher(target, concurrency, 1).dispatch(calls)) {
             if (outcome.status() != EventOutcome.Status.DONE) {
                 throw new IllegalStateException("the dispatcher did not send an event: " + outcome.status());
             }
@@ -199,9 +209,10 @@ public final class HttpSinkBench {
         }
     }
 
-    private static Map<String, String> sinkConfig(URI server, String bootstrapServers) {
+    private static Map<String, String> sinkConfig(URI server, String bootstrapServers, int concurrency) {
         Map<String, String> props = new HashMap<>();
-        props.put("name", CONNECTOR);
+        props.put("name", CONNECTOR + "-" + concurrency);
+        props.put("max.in.flight.requests", Integer.toString(concurrency));
         props.put("topics", UserRecords.TOPIC);
         props.put("base.url", server.resolve("/api").toString());
         props.put("kinds", "users");

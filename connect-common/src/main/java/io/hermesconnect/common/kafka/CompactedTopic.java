@@ -1,6 +1,8 @@
 package io.hermesconnect.common.kafka;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,6 +170,24 @@ public final class CompactedTopic implements AutoCloseable {
         } catch (KafkaException e) {
             throw new ConnectException("Could not read " + named + " from offset " + from, e);
         }
+    }
+
+    /**
+     * Reads the topic from its start to its end and returns the latest value of each key that has one (a tombstone
+     * removes its key), in no particular order.
+     *
+     * @throws ConnectException naming the topic when reading makes no progress for the Kafka timeout
+     */
+    public Collection<byte[]> latestValues() {
+        Map<ByteBuffer, byte[]> latest = new HashMap<>();
+        read(startOffset(), endOffset(), record -> {
+            if (record.value() == null) {
+                latest.remove(ByteBuffer.wrap(record.key()));
+            } else {
+                latest.put(ByteBuffer.wrap(record.key()), record.value());
+            }
+        });
+        return latest.values();
     }
 
     private void apply(Reader reader, ConsumerRecord<byte[], byte[]> record) {

@@ -2,10 +2,14 @@ package io.hermesconnect.common.sink;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The base of every sink task: a connector's task implements {@link #openTarget} and {@link #version}, the core
- * does the rest (DESIGN.md section 7). {@link #put} reads each record into a {@link SinkEvent} and applies it
- * through the {@link ErrorQueue}, which parks what the target refuses in a {@link ParkedEventStore}; the store is
+ * does the rest (DESIGN.md section 7). {@link #put} reads the batch's records into {@link SinkEvent}s and applies them
+ * through the {@link ErrorQueue}, which hands the target runs of events that may go together
+ * ({@link SinkTarget#applyAll}) and parks what the target refuses in a {@link ParkedEventStore}; the store is
  * flushed before {@link #preCommit} lets Connect commit the offsets of the records that carried parked events.
  * From {@code put()} too, on the task's thread: retries of the parked objects every
  * {@code errors.queue.retry.interval.ms}, expiry to the errant record reporter, purges of the trash every
@@ -32,8 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A {@link TargetUnavailableException} parks nothing: the task asks Connect for a backoff
  * ({@code context.timeout}, doubling up to 30 s) and rethrows it, and Connect delivers the batch again; records
- * the queue already had are skipped ({@link AppliedOffsets}). A record that is no change event (a transaction
- * marker) is skipped; one that cannot be read goes to the errant record reporter, and fails the task when Connect
+ * the queue already applied or parked are skipped ({@link AppliedOffsets}). A record that is no change event (a
+ * transaction marker) is skipped; one that cannot be read goes to the errant record reporter, and fails the task when Connect
  * gives it none (no dead-letter queue, as with {@code errors.tolerance=none}).
  */
 public abstract class ChangeEventSinkTask extends SinkTask {
@@ -87,7 +92,7 @@ public abstract class ChangeEventSinkTask extends SinkTask {
             TrashbinTarget trashbin = trashbinOf(target);
             status = new SinkTaskStatus(taskName, clock).register(connector, config.taskId());
             store = stores.apply(config);
-            queue = new ErrorQueue(new TaskTarget(target, trashbin, status), store, config.foreignKeyPolicy(),
+            queue = new ErrorQueue(new TaskTarget(target, trashbin != null, status), store, config.foreignKeyPolicy(),
                     config.remediation(), config.maxAge(), this::expired, clock);
             purge = trashbin == null ? null : new TrashPurge(trashbin, config.trashbinRetention(), clock);
         } catch (RuntimeException e) {
@@ -117,6 +122,7 @@ public abstract class ChangeEventSinkTask extends SinkTask {
 
     @Override
     public final void open(Collection<TopicPartition> partitions) {
+        target.open(partitions);
         int taken = queue.open(partitions);
         if (taken > 0) {
             LOG.info("Sink task {} took over {} parked object(s) of partitions {}", taskName, taken, partitions);
@@ -126,6 +132,7 @@ public abstract class ChangeEventSinkTask extends SinkTask {
 
     @Override
     public final void close(Collection<TopicPartition> partitions) {
+        target.close(partitions);
         queue.close(partitions);
         appliedOffsets.forget(partitions);
         status.refresh(queue, clock.millis());
@@ -139,12 +146,7 @@ public abstract class ChangeEventSinkTask extends SinkTask {
         }
         try {
             status.runRequests(new OperatorActions());
-            for (SinkRecord record : records) {
-                if (appliedOffsets.isNew(record)) {
-                    handle(record);
-                    appliedOffsets.handed(record);
-                }
-            }
+            applyNew(records);
             runDueWork();
             backoff.succeeded();
             status.targetAnswered(clock.millis());
@@ -157,16 +159,39 @@ public abstract class ChangeEventSinkTask extends SinkTask {
         }
     }
 
-    private void handle(SinkRecord record) {
-        Optional<SinkEvent> event;
+    /**
+     * Hands the events of the records not handled yet to the queue, and records which it handled: when the target
+     * goes down, the others are delivered again.
+     */
+    private void applyNew(Collection<SinkRecord> records) {
+        Set<SinkRecord> handled = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<SinkEvent> events = new ArrayList<>(records.size());
         try {
-            event = SinkEventReader.read(record);
+            for (SinkRecord record : records) {
+                if (appliedOffsets.isNew(record)) {
+                    Optional<SinkEvent> event = read(record);
+                    if (event.isPresent()) {
+                        events.add(event.get());
+                    } else {
+                        handled.add(record);
+                    }
+                }
+            }
+            queue.applyAll(events, event -> handled.add((SinkRecord) event.record()));
+        } finally {
+            appliedOffsets.handled(records, handled);
+        }
+    }
+
+    /** The record's event; empty when it carries none (a marker), or cannot be read and went to the reporter. */
+    private Optional<SinkEvent> read(SinkRecord record) {
+        try {
+            return SinkEventReader.read(record);
         } catch (DataException e) {
             status.unreadable();
             report(record, e);
-            return;
+            return Optional.empty();
         }
-        event.ifPresent(queue::apply);
     }
 
     /** The periodic work that is due: retry and expiry of the parked objects, purge of the trash. */

@@ -12,17 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies events to a {@link SinkTarget} in order per object, parking what the target refuses (HERMES.md
- * section 2). An event the target refuses for its data is parked with the error; every later event of that
- * object is parked behind it without being tried, merged with it by the {@link RemediationMode}; events of the
- * objects it refers to are parked by the {@link ForeignKeyPolicy}. Other objects keep flowing. {@link #retry}
- * retries parked objects oldest first while it makes progress, resuming a multi-step event at the step that
- * failed; {@link #expire} hands events parked longer than the maximum age to an {@link ExpiredEventHandler}.
+ * Applies events to a target in order per object, parking what the target refuses (HERMES.md section 2). It
+ * decides each event first, then hands the target runs of the events it may try, which the target may apply
+ * several objects at once ({@link EventRun}, {@link BatchTarget#applyAll}). An event the target refuses for its
+ * data is parked with the error; every later event of that object is parked behind it without being tried, merged
+ * with it by the {@link RemediationMode}; events of the objects it refers to are parked by the
+ * {@link ForeignKeyPolicy}. Other objects keep flowing. {@link #retry} retries parked objects oldest first while it
+ * makes progress, resuming a multi-step event at the step that failed; {@link #expire} hands events parked longer
+ * than the maximum age to an {@link ExpiredEventHandler}.
  *
  * <p>A {@link TargetUnavailableException} propagates (Connect retries the batch): nothing is parked for it.
  * Every change is written through to the {@link ParkedEventStore}. The queue holds the parked objects of the topic
@@ -34,7 +37,7 @@ public final class ErrorQueue {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorQueue.class);
 
-    private final SinkTarget target;
+    private final BatchTarget target;
     private final ParkedEventStore store;
     private final ForeignKeyPolicy foreignKeys;
     private final RemediationMode remediation;
@@ -49,7 +52,7 @@ public final class ErrorQueue {
      *
      * @param maxAge how long an event may stay parked; {@link Duration#ZERO} keeps it until it applies
      */
-    public ErrorQueue(SinkTarget target, ParkedEventStore store, ForeignKeyPolicy foreignKeys, RemediationMode remediation,
+    public ErrorQueue(BatchTarget target, ParkedEventStore store, ForeignKeyPolicy foreignKeys, RemediationMode remediation,
             Duration maxAge, ExpiredEventHandler expiredEvents, Clock clock) {
         this.target = target;
         this.store = store;
@@ -97,23 +100,92 @@ public final class ErrorQueue {
         return released;
     }
 
-    /** Applies an event, or parks it: behind its object's parked events, for a parked child, or when refused. */
+    /** Applies one event, or parks it; see {@link #applyAll}. */
     public void apply(SinkEvent event) {
-        ObjectKey object = event.object();
-        List<ParkedEvent> queue = parked.get(object);
-        if (queue != null) {
-            parkBehind(queue, event);
-        } else if (isHeldForChildren(object, event.operation())) {
-            park(event, "waits for a parked object that refers to it (foreign.keys.policy="
-                    + EnumChoice.nameOf(foreignKeys) + ")", 0);
-        } else {
-            StepProgress progress = new StepProgress();
-            try {
-                perform(event, progress);
-            } catch (TargetDataException e) {
-                park(event, reasonOf(e), progress.stepsDone());
+        applyAll(List.of(event), handled -> { });
+    }
+
+    /**
+     * Applies events in order, or parks them: behind their object's parked events, for a parked child, or when
+     * refused. The events that may go together are handed to the target in runs ({@link EventRun}); each event is
+     * handed to {@code handled} once it was applied or parked.
+     *
+     * @throws TargetUnavailableException when the target could not be reached: the events of the run it was applying
+     *     that were neither applied nor parked were not handed to {@code handled}, nor was any later event
+     */
+    public void applyAll(List<SinkEvent> events, Consumer<SinkEvent> handled) {
+        EventRun run = new EventRun();
+        for (SinkEvent event : events) {
+            if (!run.isEmpty() && (run.dependsOnRun(event) || run.holds(event.object()) && !joinsRun(event))) {
+                applyRun(run, handled);
+                run = new EventRun();
+            }
+            if (joinsRun(event)) {
+                run.add(event);
+            } else {
+                parkUntried(event);
+                handled.accept(event);
             }
         }
+        if (!run.isEmpty()) {
+            applyRun(run, handled);
+        }
+    }
+
+    /** Whether the target may try the event now: its object has no parked event and no parked object needs it. */
+    private boolean joinsRun(SinkEvent event) {
+        return !parked.containsKey(event.object()) && !isHeldForChildren(event.object(), event.operation());
+    }
+
+    private void parkUntried(SinkEvent event) {
+        List<ParkedEvent> queue = parked.get(event.object());
+        if (queue != null) {
+            parkBehind(queue, event);
+        } else {
+            park(event, "waits for a parked object that refers to it (foreign.keys.policy="
+                    + EnumChoice.nameOf(foreignKeys) + ")", 0);
+        }
+    }
+
+    /** Hands a run to the target and parks what it refused, and the refused objects' later events behind them. */
+    private void applyRun(EventRun run, Consumer<SinkEvent> handled) {
+        List<TargetCall> calls = run.events().stream().map(event -> new TargetCall(event, new StepProgress())).toList();
+        List<EventOutcome> outcomes = target.applyAll(calls);
+        RuntimeException unavailable = null;
+        SinkEvent untried = null;
+        for (int index = 0; index < calls.size(); index++) {
+            SinkEvent event = calls.get(index).event();
+            EventOutcome outcome = outcomes.get(index);
+            switch (outcome.status()) {
+                case DONE -> handled.accept(event);
+                case REFUSED -> {
+                    park(event, reasonOf(outcome.failure()), calls.get(index).progress().stepsDone());
+                    handled.accept(event);
+                }
+                case NOT_SENT -> {
+                    List<ParkedEvent> queue = parked.get(event.object());
+                    if (queue != null) {
+                        parkBehind(queue, event);
+                        handled.accept(event);
+                    } else if (untried == null) {
+                        untried = event; // the target stopped at an unavailable event: Connect delivers it again
+                    }
+                }
+                case UNAVAILABLE -> unavailable = unavailable == null ? outcome.failure() : unavailable;
+            }
+        }
+        if (unavailable != null) {
+            throw unavailable;
+        }
+        if (untried != null) {
+            throw untried(untried);
+        }
+    }
+
+    /** A target that did not try an event although it was available and refused no earlier event of the object. */
+    private static IllegalStateException untried(SinkEvent event) {
+        return new IllegalStateException("The target did not try " + event + " although it was available and refused "
+                + "no earlier event of its object");
     }
 
     /**
@@ -203,15 +275,15 @@ public final class ErrorQueue {
         try {
             while (!queue.isEmpty() && !isHeldForChildren(object, queue.get(0).event().operation())) {
                 ParkedEvent head = queue.get(0);
-                StepProgress progress = new StepProgress(head.stepsDone());
-                try {
-                    perform(head.event(), progress);
-                } catch (TargetDataException e) {
-                    queue.set(0, head.failedAgain(reasonOf(e), progress.stepsDone()));
+                TargetCall call = new TargetCall(head.event(), new StepProgress(head.stepsDone()));
+                EventOutcome outcome = target.applyAll(List.of(call)).get(0);
+                if (outcome.status() == EventOutcome.Status.REFUSED) {
+                    queue.set(0, head.failedAgain(reasonOf(outcome.failure()), call.progress().stepsDone()));
                     break;
-                } catch (TargetUnavailableException e) {
-                    queue.set(0, head.failedAgain(head.reason(), progress.stepsDone()));
-                    throw e;
+                }
+                if (outcome.status() != EventOutcome.Status.DONE) {
+                    queue.set(0, head.failedAgain(head.reason(), call.progress().stepsDone()));
+                    throw outcome.failure() != null ? outcome.failure() : untried(head.event());
                 }
                 queue.remove(0);
                 applied++;
@@ -225,14 +297,6 @@ public final class ErrorQueue {
     /** Whether an event of {@code object} must wait because a parked object needs it, by the foreign-key policy. */
     private boolean isHeldForChildren(ObjectKey object, SinkOperation operation) {
         return foreignKeys.parks(operation) && parents.isNeeded(object);
-    }
-
-    private void perform(SinkEvent event, StepProgress progress) {
-        switch (event.operation()) {
-            case ADD -> target.add(event, progress);
-            case MODIFY -> target.modify(event, progress);
-            case REMOVE -> target.remove(event, progress);
-        }
     }
 
     private void park(SinkEvent event, String reason, int stepsDone) {
@@ -261,7 +325,7 @@ public final class ErrorQueue {
         saved(event.object(), queue);
     }
 
-    private static String reasonOf(TargetDataException e) {
+    private static String reasonOf(RuntimeException e) {
         return e.getMessage() != null ? e.getMessage() : "refused by the target (" + e.getClass().getSimpleName() + ")";
     }
 

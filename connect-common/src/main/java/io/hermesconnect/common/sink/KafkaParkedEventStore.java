@@ -2,10 +2,8 @@ package io.hermesconnect.common.sink;
 
 import io.hermesconnect.common.kafka.CompactedTopic;
 import io.hermesconnect.common.kafka.CompactedTopicSettings;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,16 +54,8 @@ public final class KafkaParkedEventStore implements ParkedEventStore {
     @Override
     public Map<ObjectKey, List<ParkedEvent>> load(Collection<TopicPartition> partitions) {
         flush();
-        Map<ByteBuffer, byte[]> latest = new HashMap<>();
-        topic.read(topic.startOffset(), topic.endOffset(), record -> {
-            if (record.value() == null) {
-                latest.remove(ByteBuffer.wrap(record.key()));
-            } else {
-                latest.put(ByteBuffer.wrap(record.key()), record.value());
-            }
-        });
         Map<ObjectKey, List<ParkedEvent>> loaded = new LinkedHashMap<>();
-        for (byte[] value : latest.values()) {
+        for (byte[] value : topic.latestValues()) {
             try {
                 if (partitions.contains(codec.owner(value))) {
                     List<ParkedEvent> events = codec.decode(value);

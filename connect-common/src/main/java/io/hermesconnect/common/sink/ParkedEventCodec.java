@@ -25,8 +25,9 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * time, reason and steps done, and the records it stands for (topic, partition, offset, timestamp, and key and value
  * each in JSON with its schema, so that the schema parameters the sink reads survive). Reading an event's records
  * again, and merging them as remediation did, gives the event back. Record headers are not kept: no sink reads them.
+ * A sink that keeps other events durably in a topic of its own (the HTTP sink's trash) uses the same form.
  */
-final class ParkedEventCodec {
+public final class ParkedEventCodec {
 
     private static final Schema RECORD_SCHEMA = SchemaBuilder.struct().name("io.hermesconnect.sink.ParkedRecord")
             .field("topic", Schema.STRING_SCHEMA)
@@ -50,7 +51,7 @@ final class ParkedEventCodec {
 
     private final JsonConverter converter = new JsonConverter();
 
-    ParkedEventCodec() {
+    public ParkedEventCodec() {
         converter.configure(Map.of(JsonConverterConfig.SCHEMAS_ENABLE_CONFIG, true,
                 JsonConverterConfig.REPLACE_NULL_WITH_DEFAULT_CONFIG, false), false);
     }
@@ -59,7 +60,7 @@ final class ParkedEventCodec {
      * The record key of an object: its kind and key values, each value with its type, so that equal objects give
      * equal keys in any JVM and the topic's compaction keeps one record per object.
      */
-    byte[] key(ObjectKey object) {
+    public byte[] key(ObjectKey object) {
         StringBuilder key = new StringBuilder(object.kind());
         for (Object value : object.values()) {
             key.append('\u0000').append(value == null ? "null" : value.getClass().getSimpleName()).append(':')
@@ -84,7 +85,7 @@ final class ParkedEventCodec {
     }
 
     /** The record value of an object's parked events. */
-    byte[] value(List<ParkedEvent> events) {
+    public byte[] value(List<ParkedEvent> events) {
         List<Struct> encoded = new ArrayList<>(events.size());
         for (ParkedEvent event : events) {
             List<Struct> records = new ArrayList<>(event.records().size());
@@ -107,7 +108,7 @@ final class ParkedEventCodec {
     }
 
     /** The partition that owns a stored object: that of the record of its first parked event. */
-    TopicPartition owner(byte[] value) {
+    public TopicPartition owner(byte[] value) {
         Struct first = records(events(value).get(0)).get(0);
         return new TopicPartition(first.getString("topic"), first.getInt32("partition"));
     }
@@ -117,7 +118,7 @@ final class ParkedEventCodec {
      *
      * @throws DataException when a record no longer reads as a change event
      */
-    List<ParkedEvent> decode(byte[] value) {
+    public List<ParkedEvent> decode(byte[] value) {
         List<ParkedEvent> decoded = new ArrayList<>();
         for (Struct event : events(value)) {
             List<ConnectRecord<?>> records = new ArrayList<>();

@@ -225,7 +225,15 @@ public final class SinkCoreConfig extends PluginConfig {
         if (topic != null && !topic.isBlank()) {
             return topic;
         }
-        return connectorName().replaceAll("[^a-zA-Z0-9._-]", "_") + PARKED_TOPIC_SUFFIX;
+        return ownedTopic(PARKED_TOPIC_SUFFIX);
+    }
+
+    /**
+     * The name of a topic the connector owns: its name, characters a topic name cannot hold replaced by {@code _},
+     * followed by {@code suffix}.
+     */
+    public String ownedTopic(String suffix) {
+        return connectorLabel().replaceAll("[^a-zA-Z0-9._-]", "_") + suffix;
     }
 
     public short parkedEventTopicReplicationFactor() {

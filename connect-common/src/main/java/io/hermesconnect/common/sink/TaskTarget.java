@@ -1,49 +1,38 @@
 package io.hermesconnect.common.sink;
 
+import java.util.List;
+
 /**
- * The target as a task's error queue sees it: each operation the target performed is counted in the task's
- * status, and with the trashbin on, a removal trashes the object instead ({@link TrashbinTarget#trash}).
+ * The target as a task's error queue sees it: each event the target applied is counted in the task's status,
+ * and with the trashbin on, a removal trashes the object instead ({@link TrashbinTarget#trash}).
  */
-final class TaskTarget implements SinkTarget {
+final class TaskTarget implements BatchTarget {
 
     private final SinkTarget target;
-    private final TrashbinTarget trashbin;
+    private final boolean trashRemovals;
     private final SinkTaskStatus status;
 
     /**
-     * @param trashbin the target itself when removals go to its trash, or null when they remove
+     * @param trashRemovals whether removals go to the target's trash; the target is then a {@link TrashbinTarget}
      */
-    TaskTarget(SinkTarget target, TrashbinTarget trashbin, SinkTaskStatus status) {
+    TaskTarget(SinkTarget target, boolean trashRemovals, SinkTaskStatus status) {
         this.target = target;
-        this.trashbin = trashbin;
+        this.trashRemovals = trashRemovals;
         this.status = status;
     }
 
     @Override
-    public void add(SinkEvent event, StepProgress progress) {
-        target.add(event, progress);
-        status.applied(SinkOperation.ADD);
-    }
-
-    @Override
-    public void modify(SinkEvent event, StepProgress progress) {
-        target.modify(event, progress);
-        status.applied(SinkOperation.MODIFY);
-    }
-
-    @Override
-    public void remove(SinkEvent event, StepProgress progress) {
-        if (trashbin != null) {
-            trashbin.trash(event, progress);
-            status.trashed();
-        } else {
-            target.remove(event, progress);
+    public List<EventOutcome> applyAll(List<TargetCall> calls) {
+        List<TargetCall> sent = trashRemovals ? calls.stream().map(TargetCall::trashingRemovals).toList() : calls;
+        List<EventOutcome> outcomes = target.applyAll(sent);
+        for (int index = 0; index < sent.size(); index++) {
+            if (outcomes.get(index).status() == EventOutcome.Status.DONE) {
+                status.applied(sent.get(index).event().operation());
+                if (sent.get(index).trash()) {
+                    status.trashed();
+                }
+            }
         }
-        status.applied(SinkOperation.REMOVE);
-    }
-
-    @Override
-    public void close() {
-        target.close();
+        return outcomes;
     }
 }

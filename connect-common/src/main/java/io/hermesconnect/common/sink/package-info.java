@@ -25,10 +25,9 @@
  * the parked objects of its own task only, so it holds a parent back from a child on another task's partition only
  * when both travel on one partition (the polling-diff source's single topic) or {@code tasks.max=1}.
  *
- * <p>Concurrency: the core applies events one at a time, on the task's thread. Per-object parallelism would fit
- * without changing a target: events of different objects that are neither parked nor parents of a parked object
- * could be applied by a pool, keyed by {@link io.hermesconnect.common.sink.ObjectKey} so that one object's events
- * stay in order, with the queue's bookkeeping (parking, the parent index, the store) kept on the task's thread and
- * {@code preCommit} waiting for the pool as it waits for the store.
+ * <p>Concurrency: the error queue decides each event on the task's thread and hands the target runs of events
+ * that may be applied together ({@link io.hermesconnect.common.sink.SinkTarget#applyAll}, one outcome per event):
+ * a target applies them one at a time by default, or several objects' events at once (the HTTP sink's requests in
+ * flight), one object's events in order. Parking, the parent index and the store stay on the task's thread.
  */
 package io.hermesconnect.common.sink;

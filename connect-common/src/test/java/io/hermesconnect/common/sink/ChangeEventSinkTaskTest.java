@@ -103,6 +103,30 @@ class ChangeEventSinkTaskTest {
     }
 
     @Test
+    void aBatchDeliveredAgainAfterATargetWentDownWithRequestsInFlightSkipsOnlyTheRecordsItHandled() {
+        ConcurrentFakeTarget concurrent = new ConcurrentFakeTarget();
+        start(context, store, concurrent);
+        concurrent.refused.add(user("ann"));
+        concurrent.lostAnswers.add(user("bob"));
+        List<SinkRecord> batch = List.of(records.addUser("ann", "Ann"), records.addUser("bob", "Bob"),
+                records.modifyUser("ann", "Ann", "Anna"), records.transactionBegin(), records.addUser("carl", "Carl"),
+                records.modifyUser("bob", "Bob", "Bobby"));
+
+        assertThatThrownBy(() -> task.put(batch)).isInstanceOf(RetriableException.class);
+        assertThat(concurrent.applied).as("carl's request finished while bob's got no answer").containsExactly("ADD [carl]");
+
+        concurrent.lostAnswers.clear();
+        task.put(batch);
+        task.put(batch);
+
+        assertThat(concurrent.runs.get(1)).as("delivered again: only bob's events, which were neither applied nor parked")
+                .containsExactly("ADD [bob]", "MODIFY [bob]");
+        assertThat(concurrent.runs).as("the third delivery had nothing new").hasSize(2);
+        assertThat(concurrent.applied).containsExactly("ADD [carl]", "ADD [bob]", "MODIFY [bob]");
+        assertThat(store.load(List.of(PARTITION)).get(user("ann"))).as("parked once, with the modify behind").hasSize(2);
+    }
+
+    @Test
     void theBackoffDoublesUpToItsCap() {
         TargetBackoff backoff = new TargetBackoff();
         List<Long> waits = new java.util.ArrayList<>();

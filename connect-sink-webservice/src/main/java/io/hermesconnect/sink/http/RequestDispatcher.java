@@ -1,18 +1,19 @@
 package io.hermesconnect.sink.http;
 
+import io.hermesconnect.common.sink.EventOutcome;
 import io.hermesconnect.common.sink.ObjectKey;
-import io.hermesconnect.common.sink.SinkEvent;
-import io.hermesconnect.common.sink.StepProgress;
+import io.hermesconnect.common.sink.TargetCall;
 import io.hermesconnect.common.sink.TargetDataException;
 import io.hermesconnect.common.sink.TargetUnavailableException;
-import io.hermesconnect.sink.http.EventOutcome.Status;
 import io.hermesconnect.sink.http.request.HttpOperation;
 import io.hermesconnect.sink.http.request.KindRequests;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,18 +23,18 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Sends a list of events with up to {@code maxInFlight} requests at once, without ever reordering one object's
+ * Sends a run of events with up to {@code maxInFlight} requests at once, without ever reordering one object's
  * events: an object has at most one request in flight, and its next event is sent only when the previous one is
  * done. Events of kinds with a batch request ({@code kinds.<K>.batch.url}) go in batches of up to
- * {@code batchMaxSize} events of that kind, each batch holding at most one event per object. An event that feeds
- * several kinds is sent to them one after the other, as steps of its {@link StepProgress}.
+ * {@code batchMaxSize} events of that kind, each batch holding at most one event per object; trash and recycle
+ * requests go alone. An event that feeds several kinds is sent to them one after the other, as steps of its
+ * {@link io.hermesconnect.common.sink.StepProgress}, resuming after the steps a retry says are done.
  *
- * <p>When a request is refused, its event is {@link Status#REFUSED} and the object's later events are not sent
- * ({@link Status#NOT_SENT}: they park behind it); the other objects go on. When the service is unavailable, no new
- * request starts, the ones in flight finish, and what was not done is reported so that Connect delivers it again.
- *
- * <p>For the trashbin off: with it on, removals and recycles go through the target's {@code trash} and {@code add},
- * one event at a time, which keep the target's record of what it trashed.
+ * <p>Which request an event sends (create or recycle, trash or nothing for an object already in the trash) is decided
+ * when its object's previous event is done ({@link WebServiceTarget#operationOf}). When a request is refused, its
+ * event is {@code REFUSED} and the object's later events are not sent ({@code NOT_SENT}: they park behind it); the
+ * other objects go on. When the service is unavailable, no new request starts, the ones in flight finish, and what
+ * was not done is reported so that Connect delivers it again.
  *
  * <p>Not thread-safe: one {@link #dispatch} at a time, which returns when every request it started has finished.
  */
@@ -52,12 +53,8 @@ public final class RequestDispatcher {
         this.batchMaxSize = batchMaxSize;
     }
 
-    /** One request of one event to one kind: step {@code step} of event number {@code index}. */
-    private record Unit(int index, int step, KindRequests kind, HttpOperation operation, SinkEvent event) {
-
-        boolean batchable() {
-            return kind.batch() != null;
-        }
+    /** One request of one event to one kind: step {@code step} of call number {@code index}. */
+    private record Unit(int index, int step, KindRequests kind) {
     }
 
     /** A request that finished: the units it carried, and its failure or null. */
@@ -65,47 +62,51 @@ public final class RequestDispatcher {
     }
 
     /**
-     * Sends the events and waits until every request started has finished.
+     * Sends the calls' events and waits until every request started has finished.
      *
-     * @return what became of each event, in the order given
+     * @return what became of each call, in the order given
      */
-    public List<EventOutcome> dispatch(List<SinkEvent> events) {
-        return new Run(events).run();
+    public List<EventOutcome> dispatch(List<TargetCall> calls) {
+        return new Run(calls).run();
     }
 
     /** The state of one {@link #dispatch}, touched by the calling thread only; requests hand back through a queue. */
     private final class Run {
-        private final List<SinkEvent> events;
-        private final StepProgress[] progress;
+        private final List<TargetCall> calls;
         private final int[] steps;
-        private final Status[] status;
-        private final RuntimeException[] failure;
-        private final Map<ObjectKey, Deque<Unit>> pending = new LinkedHashMap<>();
-        private final Set<ObjectKey> busy = new HashSet<>();
+        private final HttpOperation[] operations;
+        private final EventOutcome[] outcomes;
+        private final Map<ObjectKey, Deque<Unit>> pending = new HashMap<>();
+        /** The objects whose next unit may be sent (none of theirs is in flight), in the order they became ready. */
+        private final Set<ObjectKey> ready = new LinkedHashSet<>();
+        /** The ready objects whose next unit may join a batch, by kind. */
+        private final Map<KindRequests, Set<ObjectKey>> readyForBatch = new HashMap<>();
         private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
         private int inFlight;
         private boolean unavailable;
 
-        Run(List<SinkEvent> events) {
-            this.events = events;
-            this.progress = new StepProgress[events.size()];
-            this.steps = new int[events.size()];
-            this.status = new Status[events.size()];
-            this.failure = new RuntimeException[events.size()];
-            for (int index = 0; index < events.size(); index++) {
-                SinkEvent event = events.get(index);
-                progress[index] = new StepProgress();
-                List<KindRequests> kinds = target.kindsOf(event);
+        Run(List<TargetCall> calls) {
+            this.calls = calls;
+            this.steps = new int[calls.size()];
+            this.operations = new HttpOperation[calls.size()];
+            this.outcomes = new EventOutcome[calls.size()];
+            Set<ObjectKey> objects = new LinkedHashSet<>();
+            for (int index = 0; index < calls.size(); index++) {
+                TargetCall call = calls.get(index);
+                List<KindRequests> kinds = target.kindsOf(call.event());
                 steps[index] = kinds.size();
-                if (kinds.isEmpty()) {
-                    status[index] = Status.DONE;
-                }
-                Deque<Unit> queue = pending.computeIfAbsent(event.object(), object -> new ArrayDeque<>());
+                Deque<Unit> queue = pending.computeIfAbsent(call.event().object(), object -> new ArrayDeque<>());
                 for (int step = 1; step <= kinds.size(); step++) {
-                    KindRequests kind = kinds.get(step - 1);
-                    queue.add(new Unit(index, step, kind, WebServiceTarget.operation(event), event));
+                    if (call.progress().pending(step)) {
+                        queue.add(new Unit(index, step, kinds.get(step - 1)));
+                    }
                 }
+                if (queue.isEmpty() || queue.peekLast().index() != index) {
+                    outcomes[index] = EventOutcome.DONE; // feeds no kind, or a retry finds every step done
+                }
+                objects.add(call.event().object());
             }
+            objects.forEach(this::makeReady);
         }
 
         List<EventOutcome> run() {
@@ -119,51 +120,69 @@ public final class RequestDispatcher {
                 handle(nextCompletion());
                 inFlight--;
             }
-            List<EventOutcome> outcomes = new ArrayList<>(events.size());
-            for (int index = 0; index < events.size(); index++) {
-                outcomes.add(new EventOutcome(events.get(index), status[index] == null ? Status.NOT_SENT : status[index],
-                        progress[index], failure[index]));
-            }
-            return outcomes;
+            return Arrays.stream(outcomes).map(outcome -> outcome == null ? EventOutcome.NOT_SENT : outcome).toList();
         }
 
-        /** Starts requests for the objects that have none in flight, oldest first, while there is room. */
-        private void launchReady() {
-            List<Unit> heads = new ArrayList<>();
-            pending.forEach((object, queue) -> {
-                if (!busy.contains(object) && !queue.isEmpty()) {
-                    heads.add(queue.peek());
-                }
-            });
-            Set<Unit> launched = new HashSet<>();
-            for (Unit head : heads) {
-                if (inFlight >= maxInFlight) {
-                    return;
-                }
-                if (launched.contains(head)) {
-                    continue;
-                }
-                List<Unit> batch = new ArrayList<>(List.of(head));
-                if (batchMaxSize > 1 && head.batchable()) {
-                    for (Unit other : heads) {
-                        if (batch.size() < batchMaxSize && other != head && !launched.contains(other) && other.batchable()
-                                && other.kind() == head.kind()) {
-                            batch.add(other);
-                        }
+        /**
+         * Queues an object whose previous request is done for its next unit, deciding the request of an event at its
+         * first unit; an event that needs no request is done at once.
+         */
+        private void makeReady(ObjectKey object) {
+            Deque<Unit> queue = pending.get(object);
+            while (!queue.isEmpty()) {
+                Unit head = queue.peek();
+                int index = head.index();
+                if (operations[index] == null) {
+                    operations[index] = target.operationOf(calls.get(index)).orElse(null);
+                    if (operations[index] == null) {
+                        outcomes[index] = EventOutcome.DONE;
+                        queue.removeIf(unit -> unit.index() == index);
+                        continue;
                     }
                 }
-                launched.addAll(batch);
-                launch(batch);
+                ready.add(object);
+                if (batchable(head)) {
+                    readyForBatch.computeIfAbsent(head.kind(), kind -> new LinkedHashSet<>()).add(object);
+                }
+                return;
             }
         }
 
-        private void launch(List<Unit> units) {
-            units.forEach(unit -> busy.add(unit.event().object()));
+        /** Whether a unit goes in a batch request: its kind has one, and it sends its event's plain request. */
+        private boolean batchable(Unit unit) {
+            return batchMaxSize > 1 && unit.kind().batch() != null
+                    && operations[unit.index()] == WebServiceTarget.operation(calls.get(unit.index()).event());
+        }
+
+        /** Starts requests for the ready objects, oldest first, while there is room. */
+        private void launchReady() {
+            while (inFlight < maxInFlight && !ready.isEmpty()) {
+                ObjectKey object = ready.iterator().next();
+                ready.remove(object);
+                Unit head = pending.get(object).peek();
+                List<Unit> units = new ArrayList<>(List.of(head));
+                boolean batch = batchable(head);
+                if (batch) {
+                    Set<ObjectKey> sameKind = readyForBatch.get(head.kind());
+                    sameKind.remove(object);
+                    Iterator<ObjectKey> others = sameKind.iterator();
+                    while (units.size() < batchMaxSize && others.hasNext()) {
+                        ObjectKey other = others.next();
+                        others.remove();
+                        ready.remove(other);
+                        units.add(pending.get(other).peek());
+                    }
+                }
+                launch(units, batch);
+            }
+        }
+
+        private void launch(List<Unit> units, boolean batch) {
             inFlight++;
             Unit first = units.get(0);
-            CompletableFuture<Void> request = units.size() == 1 && !(batchMaxSize > 1 && first.batchable())
-                    ? target.send(first.kind(), first.operation(), first.event())
-                    : target.sendBatch(first.kind(), units.stream().map(Unit::event).toList());
+            CompletableFuture<Void> request = batch
+                    ? target.sendBatch(first.kind(), units.stream().map(unit -> calls.get(unit.index()).event()).toList())
+                    : target.send(first.kind(), operations[first.index()], calls.get(first.index()).event());
             request.whenComplete((done, failed) -> completions.add(new Completion(units, failed)));
         }
 
@@ -180,23 +199,25 @@ public final class RequestDispatcher {
             Throwable cause = completion.failure() instanceof CompletionException wrapped && wrapped.getCause() != null
                     ? wrapped.getCause() : completion.failure();
             for (Unit unit : completion.units()) {
-                ObjectKey object = unit.event().object();
-                busy.remove(object);
-                Deque<Unit> queue = pending.get(object);
+                int index = unit.index();
+                TargetCall call = calls.get(index);
+                Deque<Unit> queue = pending.get(call.event().object());
                 if (cause == null) {
                     queue.poll();
-                    progress[unit.index()].done(unit.step());
-                    if (unit.step() == steps[unit.index()]) {
-                        status[unit.index()] = Status.DONE;
+                    call.progress().done(unit.step());
+                    if (unit.step() == steps[index]) {
+                        outcomes[index] = EventOutcome.DONE;
+                        target.applied(call, operations[index]);
+                    }
+                    if (!unavailable) {
+                        makeReady(call.event().object());
                     }
                 } else if (cause instanceof TargetDataException refused) {
-                    status[unit.index()] = Status.REFUSED;
-                    failure[unit.index()] = refused;
+                    outcomes[index] = EventOutcome.refused(refused);
                     queue.clear(); // the object's later events park behind this one
                 } else {
-                    status[unit.index()] = Status.UNAVAILABLE;
-                    failure[unit.index()] = cause instanceof RuntimeException runtime ? runtime
-                            : new TargetUnavailableException("An HTTP request failed: " + cause.getClass().getSimpleName(), cause);
+                    outcomes[index] = EventOutcome.unavailable(cause instanceof RuntimeException runtime ? runtime
+                            : new TargetUnavailableException("An HTTP request failed: " + cause.getClass().getSimpleName(), cause));
                     unavailable = true;
                 }
             }

@@ -17,12 +17,26 @@ public final class WebServiceSinkTask extends ChangeEventSinkTask {
         SinkCoreConfig core = new SinkCoreConfig(props);
         String connector = core.connectorName() != null ? core.connectorName() : core.parkedEventTopic();
         WebServiceSinkMetrics metrics = new WebServiceSinkMetrics().register(connector, Integer.toString(core.taskId()));
+        TrashLedger trash = null;
         try {
-            return WebServiceTarget.open(config, metrics);
+            trash = new TrashLedger(trashStore(config, core));
+            return WebServiceTarget.open(config, metrics, trash);
         } catch (RuntimeException e) {
+            if (trash != null) {
+                trash.close();
+            }
             metrics.close();
             throw e;
         }
+    }
+
+    /** The trash topic with the trashbin on; with it off, nothing is trashed, so nothing is kept. */
+    private static TrashStore trashStore(WebServiceSinkConfig config, SinkCoreConfig core) {
+        if (core.trashbinRetention().isZero()) {
+            return TrashStore.NONE;
+        }
+        String topic = config.trashbinTopic();
+        return KafkaTrashStore.open(core, topic != null ? topic : core.ownedTopic(WebServiceSinkConfig.TRASHBIN_TOPIC_SUFFIX));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.hermesconnect.sink.http;
 
+import io.hermesconnect.common.sink.EventOutcome;
 import io.hermesconnect.common.sink.SinkEvent;
 import io.hermesconnect.common.sink.StepProgress;
+import io.hermesconnect.common.sink.TargetCall;
 import io.hermesconnect.common.sink.TrashbinTarget;
 import io.hermesconnect.common.sink.TrashedObject;
 import io.hermesconnect.sink.http.client.HttpSender;
@@ -15,9 +17,11 @@ import io.hermesconnect.sink.http.request.RequestVariables;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Applies change events to a web service: each event is sent to every kind it feeds ({@code kinds.<K>.sources} and
@@ -25,10 +29,10 @@ import java.util.concurrent.CompletionException;
  * objects send the kind's create request (recycle, if the object is in the trash and the kind has one), modified
  * objects its update request, removed ones its delete request, or its trash request with the trashbin on.
  *
- * <p>A web service cannot be asked what lies in its trash, so this target remembers what it trashed
- * ({@link TrashLedger}) in memory: a restarted task forgets it, and its objects are then not purged.
- *
- * <p>{@link RequestDispatcher} sends many events at once through {@link #send} and {@link #sendBatch}.
+ * <p>The sink core hands the target runs of events ({@link #applyAll}), which a {@link RequestDispatcher} sends with
+ * up to {@code max.in.flight.requests} requests in flight and in batch requests; the single operations are runs of
+ * one. A web service cannot be asked what lies in its trash, so this target remembers what it trashed
+ * ({@link TrashLedger}).
  */
 public final class WebServiceTarget implements TrashbinTarget {
 
@@ -37,55 +41,83 @@ public final class WebServiceTarget implements TrashbinTarget {
     private final HttpSender sender;
     private final WebServiceSinkMetrics metrics;
     private final Clock clock;
-    private final TrashLedger trash = new TrashLedger();
+    private final TrashLedger trash;
+    private final RequestDispatcher dispatcher;
 
-    /** @param metrics the sender's metrics, closed with the target */
-    public WebServiceTarget(List<KindRequests> kinds, String baseUrl, HttpSender sender, WebServiceSinkMetrics metrics, Clock clock) {
+    /**
+     * @param metrics the sender's metrics, closed with the target
+     * @param trash what the target trashed, closed with the target
+     */
+    public WebServiceTarget(List<KindRequests> kinds, String baseUrl, HttpSender sender, WebServiceSinkMetrics metrics,
+            Clock clock, TrashLedger trash, int maxInFlight, int batchMaxSize) {
         this.kinds = List.copyOf(kinds);
         this.baseUrl = baseUrl;
         this.sender = sender;
         this.metrics = metrics;
         this.clock = clock;
+        this.trash = trash;
+        this.dispatcher = new RequestDispatcher(this, maxInFlight, batchMaxSize);
     }
 
-    /** The target a task opens from its config, with its own HTTP client; closing it closes {@code metrics}. */
-    public static WebServiceTarget open(WebServiceSinkConfig config, WebServiceSinkMetrics metrics) {
+    /**
+     * The target a task opens from its config, with its own HTTP client; closing it closes {@code metrics} and
+     * {@code trash}.
+     */
+    public static WebServiceTarget open(WebServiceSinkConfig config, WebServiceSinkMetrics metrics, TrashLedger trash) {
         HttpClient client = config.httpClient();
         HttpSender sender = new HttpSender(client, config.credentials(client), config.retryPolicy(), config.requestTimeout(),
                 config.statusOutcomes(), metrics);
-        return new WebServiceTarget(config.kinds(), config.baseUrl(), sender, metrics, Clock.systemUTC());
+        return new WebServiceTarget(config.kinds(), config.baseUrl(), sender, metrics, Clock.systemUTC(), trash,
+                config.maxInFlightRequests(), config.batchMaxSize());
     }
 
-    /** Unregisters the metrics; the JDK's HTTP client releases its connections when it is no longer referenced. */
+    /**
+     * Unregisters the metrics and closes the trash ledger; the JDK's HTTP client releases its connections when it is
+     * no longer referenced.
+     */
     @Override
     public void close() {
-        metrics.close();
+        try (TrashLedger closing = trash) {
+            metrics.close();
+        }
+    }
+
+    @Override
+    public void open(Collection<TopicPartition> partitions) {
+        trash.open(partitions);
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        trash.close(partitions);
+    }
+
+    /** Sends the run through the dispatcher, then makes what it changed in the trash ledger durable. */
+    @Override
+    public List<EventOutcome> applyAll(List<TargetCall> calls) {
+        List<EventOutcome> outcomes = dispatcher.dispatch(calls);
+        trash.flush();
+        return outcomes;
     }
 
     @Override
     public void add(SinkEvent event, StepProgress progress) {
-        applyToEachKind(event, progress, trash.contains(event.object()) ? HttpOperation.RECYCLE : HttpOperation.CREATE);
-        trash.forget(event.object());
+        applyOne(new TargetCall(event, progress));
     }
 
     @Override
     public void modify(SinkEvent event, StepProgress progress) {
-        applyToEachKind(event, progress, HttpOperation.UPDATE);
+        applyOne(new TargetCall(event, progress));
     }
 
     @Override
     public void remove(SinkEvent event, StepProgress progress) {
-        applyToEachKind(event, progress, HttpOperation.DELETE);
-        trash.forget(event.object());
+        applyOne(new TargetCall(event, progress));
     }
 
     @Override
     public void trash(SinkEvent event, StepProgress progress) {
-        if (trash.contains(event.object())) {
-            return;
-        }
-        applyToEachKind(event, progress, HttpOperation.TRASH);
-        trash.trashed(event, clock.instant());
+        applyOne(new TargetCall(event, progress, true));
     }
 
     @Override
@@ -93,12 +125,44 @@ public final class WebServiceTarget implements TrashbinTarget {
         return trash.before(cutoff);
     }
 
+    /** Sends the delete request of the event that trashed the object. */
     @Override
     public void purge(TrashedObject object) {
         SinkEvent trashEvent = trash.trashEvent(object.object());
         if (trashEvent != null) {
-            applyToEachKind(trashEvent, new StepProgress(), HttpOperation.DELETE);
-            trash.forget(object.object());
+            applyOne(new TargetCall(trashEvent, new StepProgress()));
+        }
+    }
+
+    /** A run of one call, its failure thrown as the single operations do. */
+    private void applyOne(TargetCall call) {
+        EventOutcome outcome = applyAll(List.of(call)).get(0);
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+    }
+
+    /**
+     * The request a call sends, decided once its object's earlier events are done: an add recycles an object in the
+     * trash; a removal to the trash of an object already there sends nothing.
+     */
+    Optional<HttpOperation> operationOf(TargetCall call) {
+        boolean inTrash = trash.contains(call.event().object());
+        return switch (call.event().operation()) {
+            case ADD -> Optional.of(inTrash ? HttpOperation.RECYCLE : HttpOperation.CREATE);
+            case MODIFY -> Optional.of(HttpOperation.UPDATE);
+            case REMOVE -> !call.trash() ? Optional.of(HttpOperation.DELETE)
+                    : inTrash ? Optional.empty() : Optional.of(HttpOperation.TRASH);
+        };
+    }
+
+    /** Records in the trash ledger what a call's requests, all done, changed in the service's trash. */
+    void applied(TargetCall call, HttpOperation operation) {
+        switch (operation) {
+            case TRASH -> trash.trashed(call.event(), clock.instant());
+            case CREATE, RECYCLE, DELETE -> trash.forget(call.event().object());
+            case UPDATE -> {
+            }
         }
     }
 
@@ -139,28 +203,6 @@ public final class WebServiceTarget implements TrashbinTarget {
             return sender.send(request, false);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    private void applyToEachKind(SinkEvent event, StepProgress progress, HttpOperation operation) {
-        List<KindRequests> fed = kindsOf(event);
-        for (int step = 1; step <= fed.size(); step++) {
-            if (progress.pending(step)) {
-                await(send(fed.get(step - 1), operation, event));
-                progress.done(step);
-            }
-        }
-    }
-
-    /** Waits for a request, rethrowing its failure as it is (TargetDataException, TargetUnavailableException). */
-    static void await(CompletableFuture<Void> request) {
-        try {
-            request.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
         }
     }
 }

@@ -8,9 +8,10 @@
  *   <li>{@code request}: what a request is made of (templates, variables, URL encoding, JSON bodies);</li>
  *   <li>{@code client}: sending it (status outcomes, retries, {@code Retry-After}, credentials);</li>
  *   <li>{@code metrics}: the task's JMX metrics;</li>
- *   <li>this package: the connector, its task, {@link io.hermesconnect.sink.http.WebServiceTarget} (one event at a
- *       time, as the core drives targets) and {@link io.hermesconnect.sink.http.RequestDispatcher} (many events with
- *       bounded concurrency and batches, for a core that hands a target a list of events).</li>
+ *   <li>this package: the connector, its task, {@link io.hermesconnect.sink.http.WebServiceTarget}, which sends the
+ *       runs of events the core hands it through {@link io.hermesconnect.sink.http.RequestDispatcher} (bounded
+ *       requests in flight, batches), and the {@link io.hermesconnect.sink.http.TrashLedger} of what it trashed,
+ *       kept in a {@link io.hermesconnect.sink.http.KafkaTrashStore}.</li>
  * </ul>
  * Lower packages never depend on {@code config} or on this package.
  */

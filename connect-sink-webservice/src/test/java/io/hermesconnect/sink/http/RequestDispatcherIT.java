@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hermesconnect.common.sink.EventOutcome;
+import io.hermesconnect.common.sink.EventOutcome.Status;
 import io.hermesconnect.common.sink.SinkEvent;
-import io.hermesconnect.sink.http.EventOutcome.Status;
+import io.hermesconnect.common.sink.StepProgress;
+import io.hermesconnect.common.sink.TargetCall;
 import io.hermesconnect.sink.http.config.WebServiceSinkConfig;
 import io.hermesconnect.sink.http.metrics.WebServiceSinkMetrics;
 import io.hermesconnect.testkit.http.RecordedRequest;
@@ -35,12 +38,17 @@ class RequestDispatcherIT {
     private WebServiceTarget target(String... keysAndValues) {
         Map<String, String> props = SinkHttpServer.usersConfig(http, "retry.max.attempts", "1");
         props.putAll(SinkHttpServer.usersConfig(http, keysAndValues));
-        return WebServiceTarget.open(new WebServiceSinkConfig(props), new WebServiceSinkMetrics());
+        return WebServiceTarget.open(new WebServiceSinkConfig(props), new WebServiceSinkMetrics(), new TrashLedger(TrashStore.NONE));
     }
 
     /** Version {@code version} of user {@code id}: its name says which. */
     private static SinkEvent version(String id, int version) {
         return UserEvents.create(UserEvents.user(id, "v" + version, null, null, null));
+    }
+
+    /** Calls of the events from their first step. */
+    private static List<TargetCall> calls(List<SinkEvent> events) {
+        return events.stream().map(event -> new TargetCall(event, new StepProgress())).toList();
     }
 
     private static JsonNode body(RecordedRequest request) {
@@ -68,7 +76,7 @@ class RequestDispatcherIT {
         }
         http.delayNext(1, Duration.ofMillis(800)); // the first request to arrive, one of the four objects' first
 
-        List<EventOutcome> outcomes = new RequestDispatcher(target(), 4, 1).dispatch(events);
+        List<EventOutcome> outcomes = new RequestDispatcher(target(), 4, 1).dispatch(calls(events));
 
         assertThat(outcomes).extracting(EventOutcome::status).containsOnly(Status.DONE);
         List<RecordedRequest> requests = http.requests();
@@ -88,7 +96,7 @@ class RequestDispatcherIT {
         }
         http.delayNext(8, Duration.ofMillis(200));
 
-        List<EventOutcome> outcomes = new RequestDispatcher(target(), 3, 1).dispatch(events);
+        List<EventOutcome> outcomes = new RequestDispatcher(target(), 3, 1).dispatch(calls(events));
 
         assertThat(outcomes).extracting(EventOutcome::status).containsOnly(Status.DONE);
         assertThat(http.requests()).hasSize(8);
@@ -103,7 +111,7 @@ class RequestDispatcherIT {
                 version("b", 2), version("e", 1));
         http.delayNext(1, Duration.ofMillis(300)); // the first batch, so that the second overtakes it
 
-        List<EventOutcome> outcomes = new RequestDispatcher(target, 2, 3).dispatch(events);
+        List<EventOutcome> outcomes = new RequestDispatcher(target, 2, 3).dispatch(calls(events));
 
         assertThat(outcomes).extracting(EventOutcome::status).containsOnly(Status.DONE);
         List<List<String>> batches = new ArrayList<>();
@@ -127,7 +135,7 @@ class RequestDispatcherIT {
     void aRefusedEventHoldsBackItsObjectOnlyAndAnUnavailableServiceStopsTheRest() {
         http.respondNext(1, 422, "invalid");
         List<EventOutcome> refused = new RequestDispatcher(target(), 1, 1)
-                .dispatch(List.of(version("a", 1), version("a", 2), version("b", 1)));
+                .dispatch(calls(List.of(version("a", 1), version("a", 2), version("b", 1))));
         assertThat(refused).extracting(EventOutcome::status).containsExactly(Status.REFUSED, Status.NOT_SENT, Status.DONE);
         assertThat(refused.get(0).failure()).hasMessageContaining("HTTP 422");
         assertThat(http.requests()).hasSize(2);
@@ -135,7 +143,7 @@ class RequestDispatcherIT {
         http.reset();
         http.failNext(1, 503);
         List<EventOutcome> unavailable = new RequestDispatcher(target(), 1, 1)
-                .dispatch(List.of(version("a", 1), version("b", 1), version("c", 1)));
+                .dispatch(calls(List.of(version("a", 1), version("b", 1), version("c", 1))));
         assertThat(unavailable).extracting(EventOutcome::status).containsExactly(Status.UNAVAILABLE, Status.NOT_SENT, Status.NOT_SENT);
         assertThat(http.requests()).hasSize(1);
     }

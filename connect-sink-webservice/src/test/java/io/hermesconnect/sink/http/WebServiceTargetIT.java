@@ -56,7 +56,7 @@ class WebServiceTargetIT {
     }
 
     private WebServiceTarget target(Map<String, String> props) {
-        return WebServiceTarget.open(new WebServiceSinkConfig(props), metrics);
+        return WebServiceTarget.open(new WebServiceSinkConfig(props), metrics, new TrashLedger(TrashStore.NONE));
     }
 
     @Test
@@ -254,7 +254,7 @@ class WebServiceTargetIT {
     @Test
     void metricsAreRegisteredAsAnMXBean() throws Exception {
         try (WebServiceSinkMetrics registered = new WebServiceSinkMetrics().register("users-api", "0")) {
-            WebServiceTarget.open(new WebServiceSinkConfig(props(http)), registered).add(UserEvents.create(ADA), new StepProgress());
+            WebServiceTarget.open(new WebServiceSinkConfig(props(http)), registered, new TrashLedger(TrashStore.NONE)).add(UserEvents.create(ADA), new StepProgress());
             ObjectName name = new ObjectName("io.hermesconnect:type=http-sink,connector=\"users-api\",task=\"0\"");
             assertThat(ManagementFactory.getPlatformMBeanServer().getAttribute(name, "Requests")).isEqualTo(1L);
             assertThat((Double) ManagementFactory.getPlatformMBeanServer().getAttribute(name, "RequestsPerSecond")).isPositive();

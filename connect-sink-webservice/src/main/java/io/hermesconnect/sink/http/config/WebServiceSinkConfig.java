@@ -57,6 +57,9 @@ public final class WebServiceSinkConfig extends PluginConfig {
     public static final String RETRY_BACKOFF_JITTER = "retry.backoff.jitter";
     public static final String MAX_IN_FLIGHT_REQUESTS = "max.in.flight.requests";
     public static final String BATCH_MAX_SIZE = "batch.max.size";
+    public static final String TRASHBIN_TOPIC = "trashbin.topic";
+    /** What follows the connector's name in the default {@link #TRASHBIN_TOPIC}. */
+    public static final String TRASHBIN_TOPIC_SUFFIX = ".trash";
     static final String AUTH_PREFIX = "auth.";
     public static final String AUTH_TYPE = "auth.type";
     public static final String AUTH_BASIC_USERNAME = "auth.basic.username";
@@ -195,7 +198,15 @@ public final class WebServiceSinkConfig extends PluginConfig {
                 .define(PROXY_HOST, Type.STRING, null, null, Importance.LOW,
                         "The HTTP proxy every request goes through; unset: none.", Width.MEDIUM, "Proxy host")
                 .define(PROXY_PORT, Type.INT, 3128, Range.between(1, 65535), Importance.LOW,
-                        "The proxy's port.", Width.SHORT, "Proxy port");
+                        "The proxy's port.", Width.SHORT, "Proxy port")
+                .group("Trashbin")
+                .define(TRASHBIN_TOPIC, Type.STRING, null, null, Importance.LOW,
+                        "With the trashbin on, the compacted topic that keeps which objects the sink trashed (a web service "
+                                + "cannot be asked), one record per object in the trash, so that a restarted task or one on "
+                                + "another worker still recycles and purges them; unset: the connector's name followed by "
+                                + TRASHBIN_TOPIC_SUFFIX + ". Reached, created and replicated as the parked-event topic "
+                                + "(errors.queue.kafka.*, errors.queue.topic.replication.factor); it holds the removals' "
+                                + "records, so protect it as the source topics.", Width.MEDIUM, "Trash topic");
         return def;
     }
 
@@ -312,6 +323,12 @@ public final class WebServiceSinkConfig extends PluginConfig {
 
     public int batchMaxSize() {
         return getInt(BATCH_MAX_SIZE);
+    }
+
+    /** The configured trash topic, or null for the default, named after the connector. */
+    public String trashbinTopic() {
+        String topic = getString(TRASHBIN_TOPIC);
+        return topic == null || topic.isBlank() ? null : topic;
     }
 
     public AuthType authType() {
