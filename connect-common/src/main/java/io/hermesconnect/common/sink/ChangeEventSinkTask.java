@@ -148,6 +148,7 @@ public abstract class ChangeEventSinkTask extends SinkTask {
             status.runRequests(new OperatorActions());
             applyNew(records);
             runDueWork();
+            wakeForDueWork();
             backoff.succeeded();
             status.targetAnswered(clock.millis());
         } catch (TargetUnavailableException e) {
@@ -207,6 +208,25 @@ public abstract class ChangeEventSinkTask extends SinkTask {
         if (purge != null && now >= nextPurgeMs) {
             status.purged(purge.purge(queue));
             nextPurgeMs = now + config.trashbinPurgeInterval().toMillis();
+        }
+    }
+
+    /**
+     * Connect calls {@code put()} when records arrive, and on an idle topic only when an offset commit is due
+     * ({@code offset.flush.interval.ms}, a minute by default). With objects parked or a trash to purge, the task asks
+     * Connect to call it again when that work is due ({@code context.timeout} shortens Connect's next wait for records),
+     * so that retries and purges keep their intervals on an idle topic.
+     */
+    private void wakeForDueWork() {
+        long dueMs = Long.MAX_VALUE;
+        if (!queue.parkedObjects().isEmpty()) {
+            dueMs = nextRetryMs;
+        }
+        if (purge != null) {
+            dueMs = Math.min(dueMs, nextPurgeMs);
+        }
+        if (dueMs != Long.MAX_VALUE) {
+            context.timeout(Math.max(1, dueMs - clock.millis()));
         }
     }
 

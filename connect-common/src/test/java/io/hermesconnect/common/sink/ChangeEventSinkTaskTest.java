@@ -99,7 +99,22 @@ class ChangeEventSinkTaskTest {
 
         target.unreachable.add(user("eve"));
         assertThatThrownBy(() -> task.put(List.of(records.addUser("eve", "Eve")))).isInstanceOf(RetriableException.class);
-        assertThat(context.timeouts).as("back to the start once the target answered").containsExactly(500L, 1000L, 500L);
+        assertThat(context.timeouts).as("back to the start once the target answered; between, ann's retry is due")
+                .containsExactly(500L, 1000L, RETRY_INTERVAL.toMillis(), 500L);
+    }
+
+    @Test
+    void withObjectsParkedAnIdleTaskAsksConnectForABatchWhenTheRetryIsDue() {
+        start();
+        task.put(List.of(records.addUser("bob", "Bob")));
+        assertThat(context.timeouts).as("nothing parked: Connect's own pace").isEmpty();
+
+        target.refused.add(user("ann"));
+        task.put(List.of(records.addUser("ann", "Ann")));
+        clock.advance(Duration.ofMinutes(2));
+        task.put(List.of());
+
+        assertThat(context.timeouts).containsExactly(RETRY_INTERVAL.toMillis(), RETRY_INTERVAL.minusMinutes(2).toMillis());
     }
 
     @Test

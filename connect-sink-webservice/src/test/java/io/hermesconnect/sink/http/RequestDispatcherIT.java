@@ -74,7 +74,8 @@ class RequestDispatcherIT {
                 events.add(version(id, version));
             }
         }
-        http.delayNext(1, Duration.ofMillis(800)); // the first request to arrive, one of the four objects' first
+        // the first request to arrive, one of the four objects' first; 3 s covers the nine others on a loaded machine
+        http.delayNext(1, Duration.ofSeconds(3));
 
         List<EventOutcome> outcomes = new RequestDispatcher(target(), 4, 1).dispatch(calls(events));
 
