@@ -4,6 +4,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Work split over two threads: the caller's thread produces batches and hands them over, and a thread of its own
@@ -29,6 +30,7 @@ public final class BatchHandOver<B> implements AutoCloseable {
 
     private final Item<B> end = new Item<>(null);
     private final Consumer<B> work;
+    private final Function<InterruptedException, RuntimeException> interrupted;
     private final BlockingQueue<Item<B>> queue;
     private final Thread thread;
     private volatile boolean stopped;
@@ -40,9 +42,12 @@ public final class BatchHandOver<B> implements AutoCloseable {
      * @param threadName   the thread's name, for thread dumps and profiles
      * @param batchesAhead how many batches may wait for the thread
      * @param work         what the thread does with a batch; what it throws is thrown to the caller
+     * @param interrupted  what to throw when the caller is interrupted while it waits (its interrupt stays set)
      */
-    public BatchHandOver(String threadName, int batchesAhead, Consumer<B> work) {
+    public BatchHandOver(String threadName, int batchesAhead, Consumer<B> work,
+                         Function<InterruptedException, RuntimeException> interrupted) {
         this.work = work;
+        this.interrupted = interrupted;
         this.queue = new ArrayBlockingQueue<>(batchesAhead);
         this.thread = new Thread(this::workOnBatches, threadName);
         thread.setDaemon(true);
@@ -52,22 +57,25 @@ public final class BatchHandOver<B> implements AutoCloseable {
     /**
      * Hands a batch over, waiting while {@code batchesAhead} batches wait already.
      *
-     * @throws RuntimeException     what the work threw, if it failed: it takes no more batches
-     * @throws InterruptedException when the caller is interrupted while waiting for room
+     * @throws RuntimeException what the work threw, if it failed: it takes no more batches; or the constructor's
+     *                          {@code interrupted}
      */
-    public void handOver(B batch) throws InterruptedException {
+    public void handOver(B batch) {
         put(new Item<>(batch));
     }
 
     /**
      * Waits until the work is done with every batch handed over.
      *
-     * @throws RuntimeException     what the work threw, if it failed
-     * @throws InterruptedException when the caller is interrupted while waiting
+     * @throws RuntimeException what the work threw, if it failed; or the constructor's {@code interrupted}
      */
-    public void finish() throws InterruptedException {
+    public void finish() {
         put(end);
-        thread.join();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            throw interrupted(e);
+        }
         throwIfFailed();
     }
 
@@ -85,10 +93,19 @@ public final class BatchHandOver<B> implements AutoCloseable {
         }
     }
 
-    private void put(Item<B> item) throws InterruptedException {
-        do {
-            throwIfFailed(); // a failed thread takes nothing more
-        } while (!queue.offer(item, HAND_OVER_WAIT_MILLIS, TimeUnit.MILLISECONDS));
+    private void put(Item<B> item) {
+        try {
+            do {
+                throwIfFailed(); // a failed thread takes nothing more
+            } while (!queue.offer(item, HAND_OVER_WAIT_MILLIS, TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            throw interrupted(e);
+        }
+    }
+
+    private RuntimeException interrupted(InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return interrupted.apply(e);
     }
 
     private void workOnBatches() {

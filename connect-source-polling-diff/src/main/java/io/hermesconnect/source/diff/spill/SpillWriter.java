@@ -23,7 +23,6 @@ public final class SpillWriter implements AutoCloseable {
 
     private final SpilledObjects objects;
     private final SpilledKeys duplicated;
-    private final String source;
     private final BatchHandOver<List<DataObject>> handOver;
     private List<DataObject> batch = new ArrayList<>(BATCH_SIZE);
 
@@ -38,8 +37,8 @@ public final class SpillWriter implements AutoCloseable {
     public SpillWriter(String type, String source, SpilledObjects objects, SpilledKeys duplicated) {
         this.objects = objects;
         this.duplicated = duplicated;
-        this.source = source;
-        this.handOver = new BatchHandOver<>("polling-diff-spill-" + type + "-" + source, BATCHES_AHEAD, this::write);
+        this.handOver = new BatchHandOver<>("polling-diff-spill-" + type + "-" + source, BATCHES_AHEAD, this::write,
+                e -> new PollAbortedException("Interrupted while fetching source '" + source + "'", e));
     }
 
     /**
@@ -63,11 +62,7 @@ public final class SpillWriter implements AutoCloseable {
         if (!batch.isEmpty()) {
             handOver();
         }
-        try {
-            handOver.finish();
-        } catch (InterruptedException e) {
-            throw interrupted(e);
-        }
+        handOver.finish();
     }
 
     /** Stops spilling (a fetch that failed leaves objects unspilled) and waits for the thread. */
@@ -77,11 +72,7 @@ public final class SpillWriter implements AutoCloseable {
     }
 
     private void handOver() {
-        try {
-            handOver.handOver(batch);
-        } catch (InterruptedException e) {
-            throw interrupted(e);
-        }
+        handOver.handOver(batch);
         batch = new ArrayList<>(BATCH_SIZE);
     }
 
@@ -91,10 +82,5 @@ public final class SpillWriter implements AutoCloseable {
                 duplicated.add(object.key());
             }
         }
-    }
-
-    private PollAbortedException interrupted(InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new PollAbortedException("Interrupted while fetching source '" + source + "'", e);
     }
 }

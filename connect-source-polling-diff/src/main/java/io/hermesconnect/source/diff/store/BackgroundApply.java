@@ -31,7 +31,8 @@ final class BackgroundApply implements CompactedTopic.Reader, AutoCloseable {
     BackgroundApply(LocalCopy local, String topic) {
         this.local = local;
         this.topic = topic;
-        this.handOver = new BatchHandOver<>("polling-diff-state-apply-" + topic, BATCHES_AHEAD, this::applyBatch);
+        this.handOver = new BatchHandOver<>("polling-diff-state-apply-" + topic, BATCHES_AHEAD, this::applyBatch,
+                e -> new ConnectException("Interrupted while reading the state topic '" + topic + "'", e));
     }
 
     @Override
@@ -41,11 +42,7 @@ final class BackgroundApply implements CompactedTopic.Reader, AutoCloseable {
 
     @Override
     public void readUpTo(long nextOffset) {
-        try {
-            handOver.handOver(new Batch(batch, nextOffset));
-        } catch (InterruptedException e) {
-            throw interrupted(e);
-        }
+        handOver.handOver(new Batch(batch, nextOffset));
         batch = new ArrayList<>();
     }
 
@@ -55,11 +52,7 @@ final class BackgroundApply implements CompactedTopic.Reader, AutoCloseable {
      * @throws ConnectException naming the topic and the record's offset when a record could not be applied
      */
     void finish() {
-        try {
-            handOver.finish();
-        } catch (InterruptedException e) {
-            throw interrupted(e);
-        }
+        handOver.finish();
     }
 
     /** Stops applying (a read that failed leaves records unapplied) and waits for the thread, which the copy outlives. */
@@ -82,10 +75,5 @@ final class BackgroundApply implements CompactedTopic.Reader, AutoCloseable {
             throw new ConnectException("Could not apply the record at offset " + record.offset() + " of the state topic '"
                     + topic + "': is another client writing to it?", e);
         }
-    }
-
-    private ConnectException interrupted(InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new ConnectException("Interrupted while reading the state topic '" + topic + "'", e);
     }
 }

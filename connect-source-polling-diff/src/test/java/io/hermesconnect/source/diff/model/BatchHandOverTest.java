@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class BatchHandOverTest {
@@ -19,6 +20,11 @@ class BatchHandOverTest {
     private final List<Integer> worked = new ArrayList<>();
     private final CountDownLatch workingOnFirst = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
+
+    /** A hand-over to a thread named {@link #THREAD} of two batches ahead. */
+    private static BatchHandOver<Integer> newHandOver(Consumer<Integer> work) {
+        return new BatchHandOver<>(THREAD, 2, work, e -> new IllegalStateException("interrupted", e));
+    }
 
     /** Holds the first batch until {@link #release} opens. */
     private void holdFirst(int batch) {
@@ -34,8 +40,8 @@ class BatchHandOverTest {
     }
 
     @Test
-    void everyBatchIsWorkedOnInOrderBeforeFinishReturns() throws InterruptedException {
-        try (BatchHandOver<Integer> handOver = new BatchHandOver<>(THREAD, 2, worked::add)) {
+    void everyBatchIsWorkedOnInOrderBeforeFinishReturns() {
+        try (BatchHandOver<Integer> handOver = newHandOver(worked::add)) {
             for (int batch = 0; batch < 100; batch++) {
                 handOver.handOver(batch);
             }
@@ -47,9 +53,9 @@ class BatchHandOverTest {
     }
 
     @Test
-    void aFailedWorkIsThrownByTheNextHandOverAndByFinish() throws InterruptedException {
+    void aFailedWorkIsThrownByTheNextHandOverAndByFinish() {
         IllegalStateException failure = new IllegalStateException("cannot work on batch 3");
-        try (BatchHandOver<Integer> handOver = new BatchHandOver<>(THREAD, 2, batch -> {
+        try (BatchHandOver<Integer> handOver = newHandOver(batch -> {
             if (batch == 3) {
                 throw failure;
             }
@@ -67,18 +73,12 @@ class BatchHandOverTest {
 
     @Test
     void atMostBatchesAheadWaitAndTheNextHandOverWaitsForRoom() throws InterruptedException {
-        try (BatchHandOver<Integer> handOver = new BatchHandOver<>(THREAD, 2, this::holdFirst)) {
+        try (BatchHandOver<Integer> handOver = newHandOver(this::holdFirst)) {
             handOver.handOver(0);
             workingOnFirst.await();
             handOver.handOver(1);
             handOver.handOver(2);
-            Thread producer = new Thread(() -> {
-                try {
-                    handOver.handOver(3);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            Thread producer = new Thread(() -> handOver.handOver(3));
             producer.start();
             await(() -> producer.getState() == Thread.State.TIMED_WAITING
                     || producer.getState() == Thread.State.TERMINATED);
@@ -93,8 +93,25 @@ class BatchHandOverTest {
     }
 
     @Test
+    void aCallerInterruptedWhileWaitingForRoomGetsTheGivenExceptionAndKeepsItsInterrupt() throws InterruptedException {
+        try (BatchHandOver<Integer> handOver = newHandOver(this::holdFirst)) {
+            handOver.handOver(0);
+            workingOnFirst.await();
+            handOver.handOver(1);
+            handOver.handOver(2);
+
+            Thread.currentThread().interrupt();
+            assertThatThrownBy(() -> handOver.handOver(3)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("interrupted").hasCauseInstanceOf(InterruptedException.class);
+            assertThat(Thread.interrupted()).isTrue();
+            release.countDown();
+        }
+        assertThat(threadAlive()).isFalse();
+    }
+
+    @Test
     void closeDropsTheWaitingBatchesAndWaitsForTheThreadToEnd() throws InterruptedException {
-        BatchHandOver<Integer> handOver = new BatchHandOver<>(THREAD, 2, this::holdFirst);
+        BatchHandOver<Integer> handOver = newHandOver(this::holdFirst);
         handOver.handOver(0);
         workingOnFirst.await();
         handOver.handOver(1);
