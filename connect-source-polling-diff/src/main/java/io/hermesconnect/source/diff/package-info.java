@@ -15,7 +15,8 @@
  *   <li><b>Fetch</b> ({@link io.hermesconnect.source.diff.poll.PollFetch}): each source of each type gives its rows, mapped to attributes and turned into
  *       {@link io.hermesconnect.source.diff.model.DataObject}s by {@link io.hermesconnect.source.diff.model.ObjectType#object}
  *       (values normalized, absent ones dropped, the key taken; a missing key attribute aborts the poll), and spilled as
- *       they come to the poll's {@link io.hermesconnect.source.diff.spill.PollSpill}, sorted by key.</li>
+ *       they come to the poll's {@link io.hermesconnect.source.diff.spill.PollSpill}, sorted by key, by a thread of
+ *       its own ({@link io.hermesconnect.source.diff.spill.SpillWriter}) while the task's reads the next rows.</li>
  *   <li><b>Merge</b> ({@link io.hermesconnect.source.diff.merge.TypeMerger}), type by type: merge constraints to a
  *       fixed point, then a sorted merge of the sources, folded in declared order by their key merge constraint;
  *       merge conflicts and duplicate keys fall back to the last emitted state (or are dropped) and are reported with {@code to.string}.</li>

@@ -18,6 +18,7 @@ import io.hermesconnect.source.diff.spill.AttributeMapsView;
 import io.hermesconnect.source.diff.spill.KeySetView;
 import io.hermesconnect.source.diff.spill.PollSpill;
 import io.hermesconnect.source.diff.spill.SpilledKeys;
+import io.hermesconnect.source.diff.spill.SpillWriter;
 import io.hermesconnect.source.diff.spill.SpilledObjects;
 import io.hermesconnect.source.diff.state.SecretHasher;
 import io.hermesconnect.source.diff.state.StateProjection;
@@ -109,22 +110,29 @@ public final class PollFetch {
                 attributes, type.foreignKeyReferences());
     }
 
-    /** The source's rows, spilled as they come; a key given twice is noted, its first row kept. */
+    /**
+     * The source's rows, spilled as they come by a thread of its own while this one reads and maps the next rows; a key
+     * given twice is noted, its first row kept.
+     */
     private SourceObjects fetch(TypeSchema schema, TypeSourcePlan source, FetchQuery query) throws FetchException {
         SpilledObjects objects = spill.newObjects();
         SpilledKeys duplicated = spill.newKeys();
-        fetchers.get(source.source()).fetch(query, row -> {
-            DataObject object = schema.type().object(source.source(), source.mapping().map(row));
-            try {
-                schema.check(object);
-            } catch (DataException e) {
-                throw new PollAbortedException("Source '" + source.source() + "' gave " + object + ": " + e.getMessage(), e);
-            }
-            if (!objects.addIfAbsent(object)) {
-                duplicated.add(object.key());
-            }
-        });
+        try (SpillWriter writer = new SpillWriter(schema.type().name(), source.source(), objects, duplicated)) {
+            fetchers.get(source.source()).fetch(query, row -> writer.add(object(schema, source, row)));
+            writer.finish();
+        }
         return new SourceObjects(source.source(), source.keyMergeConstraint(), source.mergeConstraints(), objects,
                 duplicated);
+    }
+
+    /** A row as the type's object, its values checked against the type's schema. */
+    private static DataObject object(TypeSchema schema, TypeSourcePlan source, Map<String, Object> row) {
+        DataObject object = schema.type().object(source.source(), source.mapping().map(row));
+        try {
+            schema.check(object);
+        } catch (DataException e) {
+            throw new PollAbortedException("Source '" + source.source() + "' gave " + object + ": " + e.getMessage(), e);
+        }
+        return object;
     }
 }

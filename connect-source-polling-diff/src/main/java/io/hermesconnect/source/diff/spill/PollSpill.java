@@ -17,7 +17,7 @@ import org.h2.mvstore.type.ByteArrayDataType;
  * so it lives only while its poll does: {@link #close} deletes it, and {@link #open} and the task's start delete one
  * a crash left behind.
  *
- * <p>One thread at a time, the task's, uses a spill.
+ * <p>One thread at a time uses a spill: the task's, or while a source's rows are fetched, its {@link SpillWriter}'s.
  */
 public final class PollSpill implements AutoCloseable {
 

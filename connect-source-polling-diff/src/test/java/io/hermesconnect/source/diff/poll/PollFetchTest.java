@@ -3,6 +3,7 @@ package io.hermesconnect.source.diff.poll;
 import static io.hermesconnect.source.diff.TestData.HASHER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.hermesconnect.source.diff.SpillExtension;
 import io.hermesconnect.source.diff.config.PollingDiffConfig;
@@ -10,24 +11,36 @@ import io.hermesconnect.source.diff.config.TypePlan;
 import io.hermesconnect.source.diff.fetch.FetchException;
 import io.hermesconnect.source.diff.fetch.FetchQuery;
 import io.hermesconnect.source.diff.fetch.SourceFetcher;
+import io.hermesconnect.source.diff.merge.Inconsistency;
+import io.hermesconnect.source.diff.merge.MergedType;
+import io.hermesconnect.source.diff.model.DataObject;
 import io.hermesconnect.source.diff.model.PollAbortedException;
+import io.hermesconnect.source.diff.model.PolledObject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.connect.data.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PollFetchTest {
 
-    /** Answers each SQL text with its columns and rows; records the queries it was asked. */
+    /**
+     * Answers each SQL text with its columns and rows; records the queries it was asked. A query in {@code failAtEnd}
+     * loses its connection after its last row.
+     */
     private static final class TableFetcher implements SourceFetcher {
         private final Map<String, Map<String, Schema>> columns = new LinkedHashMap<>();
         private final Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
         private final List<String> asked = new ArrayList<>();
+        private final Set<String> failAtEnd = new HashSet<>();
 
         TableFetcher table(String sql, Map<String, Schema> tableColumns, List<Map<String, Object>> tableRows) {
             columns.put(sql, tableColumns);
@@ -52,6 +65,9 @@ class PollFetchTest {
                 throw new FetchException("connection lost", true, FetchException.Refused.CONNECTION, null, null);
             }
             rows.get(sql).forEach(consumer);
+            if (failAtEnd.contains(sql)) {
+                throw new FetchException("connection lost", true, FetchException.Refused.CONNECTION, null, null);
+            }
         }
 
         @Override
@@ -132,5 +148,59 @@ class PollFetchTest {
                 .isInstanceOf(PollAbortedException.class)
                 .hasMessageContaining("Source 'db' gave DataObject[1]")
                 .hasMessageContaining("attribute 'login'");
+    }
+
+    /** Users 1 to {@code count}, user {@code n} logging in as {@code user<n>}: several of the spill's batches. */
+    private static List<Map<String, Object>> users(int count) {
+        return new ArrayList<>(IntStream.rangeClosed(1, count).<Map<String, Object>>mapToObj(
+                id -> Map.of("id", id, "login", "user" + id)).toList());
+    }
+
+    private static List<TypePlan> usersOnly() {
+        return plan().subList(0, 1);
+    }
+
+    private static boolean spillThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(thread -> thread.isAlive() && thread.getName().startsWith("polling-diff-spill-"));
+    }
+
+    @Test
+    void rowsOfManyBatchesAreAllSpilledInKeyOrderAndAKeyGivenAgainInALaterBatchIsNoted() throws FetchException {
+        List<Map<String, Object>> rows = users(2_500);
+        rows.add(Map.of("id", 7, "login", "again"));
+        TableFetcher fetcher = new TableFetcher().table("SELECT id, login FROM users", USER_COLUMNS, rows);
+
+        MergedType users = fetch(fetcher).run(usersOnly()).merged().get(0);
+
+        List<DataObject> objects = StreamSupport.stream(users.objects().spliterator(), false).map(PolledObject::object)
+                .toList();
+        assertThat(objects).as("user 7, given twice and never emitted, is left out").hasSize(2_499)
+                .extracting(object -> (Long) object.get("id")).doesNotContain(7L).isSorted();
+        assertThat(objects.get(objects.size() - 1).get("login")).isEqualTo("user2500");
+        assertThat(users.inconsistencies()).extracting(Inconsistency::kind, inconsistency -> inconsistency.key().components())
+                .containsExactly(tuple(Inconsistency.Kind.DUPLICATE_KEY, List.of(7L)));
+        assertThat(spillThreadAlive()).isFalse();
+    }
+
+    @Test
+    void aSourceLostAfterManyRowsFailsThePollAndLeavesNoSpillingThread() {
+        TableFetcher fetcher = new TableFetcher().table("SELECT id, login FROM users", USER_COLUMNS, users(2_500));
+        fetcher.failAtEnd.add("SELECT id, login FROM users");
+
+        assertThatThrownBy(() -> fetch(fetcher).run(usersOnly())).isInstanceOf(FetchException.class)
+                .hasMessage("connection lost");
+        assertThat(spillThreadAlive()).isFalse();
+    }
+
+    @Test
+    void aValueThatDoesNotFitAfterManyRowsFailsThePollAndLeavesNoSpillingThread() {
+        List<Map<String, Object>> rows = users(2_500);
+        rows.add(1_500, Map.of("id", 9_999, "login", 42));
+        TableFetcher fetcher = new TableFetcher().table("SELECT id, login FROM users", USER_COLUMNS, rows);
+
+        assertThatThrownBy(() -> fetch(fetcher).run(usersOnly())).isInstanceOf(PollAbortedException.class)
+                .hasMessageContaining("Source 'db' gave DataObject[9999]");
+        assertThat(spillThreadAlive()).isFalse();
     }
 }
