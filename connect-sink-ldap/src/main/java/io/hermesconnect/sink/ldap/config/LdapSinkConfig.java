@@ -54,6 +54,7 @@ public final class LdapSinkConfig extends PluginConfig {
     public static final String CONNECT_TIMEOUT_MS = "ldap.connect.timeout.ms";
     public static final String RESPONSE_TIMEOUT_MS = "ldap.response.timeout.ms";
     public static final String PAGE_SIZE = "ldap.search.page.size";
+    public static final String LOOKUP_CACHE_SIZE = "ldap.lookup.cache.size";
     public static final String TRASH_DN = "ldap.trash.dn";
     public static final String KINDS = "kinds";
 
@@ -116,6 +117,13 @@ public final class LdapSinkConfig extends PluginConfig {
             .define(PAGE_SIZE, Type.INT, 500, Range.atLeast(1), Importance.LOW,
                     "Entries per page of the paged searches (RFC 2696) that find the groups of a renamed entry and the "
                             + "trashed entries.", Width.SHORT, "Search page size")
+            .define(LOOKUP_CACHE_SIZE, Type.INT, 10_000, Range.atLeast(0), Importance.LOW,
+                    "The most look-ups by lookup attribute each task remembers (least recently used first out), so that "
+                            + "memberships search for their group and member once rather than at every event. A task "
+                            + "updates them when it creates, renames or removes an entry itself, and looks a group up "
+                            + "again when its remembered DN is gone; a member renamed or removed by another task or "
+                            + "writer is seen once the task forgets it. 0 searches at every event.",
+                    Width.SHORT, "Look-up cache size")
             .group("Kinds")
             .define(KINDS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, UniqueNames.atLeastOne(), Importance.HIGH,
                     "The kinds of directory objects the sink keeps in sync, in order: an event that feeds several kinds "
@@ -212,7 +220,7 @@ public final class LdapSinkConfig extends PluginConfig {
         return new ConnectionSettings(getList(URL), getString(BIND_DN), password(BIND_PASSWORD), getEnum(SECURITY, SECURITIES),
                 trustStore == null || trustStore.isBlank() ? null : Path.of(trustStore), password(TRUSTSTORE_PASSWORD),
                 getString(TRUSTSTORE_TYPE), getInt(POOL_SIZE), Duration.ofMillis(getLong(CONNECT_TIMEOUT_MS)),
-                Duration.ofMillis(getLong(RESPONSE_TIMEOUT_MS)), getInt(PAGE_SIZE), URL);
+                Duration.ofMillis(getLong(RESPONSE_TIMEOUT_MS)), getInt(PAGE_SIZE), getInt(LOOKUP_CACHE_SIZE), URL);
     }
 
     public DirectoryType directoryType() {

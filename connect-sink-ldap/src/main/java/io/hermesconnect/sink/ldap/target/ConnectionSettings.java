@@ -19,11 +19,12 @@ import java.util.Objects;
  * @param connectTimeout the longest wait for a connection to open
  * @param responseTimeout the longest wait for an operation's response
  * @param pageSize the entries per page of a paged search
+ * @param lookupCacheSize the most look-ups by lookup attribute a task remembers; 0 remembers none
  * @param urlKey the config key of the URLs, for error messages
  */
 public record ConnectionSettings(List<String> urls, String bindDn, String bindPassword, Security security, Path trustStore,
         String trustStorePassword, String trustStoreType, int poolSize, Duration connectTimeout, Duration responseTimeout,
-        int pageSize, String urlKey) {
+        int pageSize, int lookupCacheSize, String urlKey) {
 
     /** How a connection is protected. */
     public enum Security {

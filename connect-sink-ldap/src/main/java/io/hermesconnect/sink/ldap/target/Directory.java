@@ -72,6 +72,19 @@ final class Directory {
         run("adding an entry", kind, Set.of(), () -> pool.add(new Entry(dn, attributes)));
     }
 
+    /** Adds an entry unless one has its DN already; whether it added it. */
+    boolean addIfAbsent(DN dn, Collection<Attribute> attributes, String kind) {
+        try {
+            pool.add(new Entry(dn, attributes));
+            return true;
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.ENTRY_ALREADY_EXISTS) {
+                return false;
+            }
+            throw errors.of("adding an entry", kind, e);
+        }
+    }
+
     /** Deletes an entry; one already gone is success. */
     void delete(DN dn, String kind) {
         run("deleting an entry", kind, Set.of(ResultCode.NO_SUCH_OBJECT), () -> pool.delete(dn.toString()));
@@ -87,6 +100,7 @@ final class Directory {
      *
      * @param tolerated result codes the caller handles itself (e.g. "the value exists already")
      * @return {@link ResultCode#SUCCESS}, or the tolerated code the server answered
+     * @throws MissingEntryException when there is no entry at {@code dn} (unless tolerated)
      */
     ResultCode modify(DN dn, List<Modification> modifications, String kind, Set<ResultCode> tolerated) {
         try {
@@ -96,7 +110,8 @@ final class Directory {
             if (tolerated.contains(e.getResultCode())) {
                 return e.getResultCode();
             }
-            throw errors.of("modifying an entry", kind, e);
+            ConnectException failure = errors.of("modifying an entry", kind, e);
+            throw e.getResultCode() == ResultCode.NO_SUCH_OBJECT ? new MissingEntryException(failure.getMessage(), dn) : failure;
         }
     }
 
@@ -106,12 +121,17 @@ final class Directory {
      * @throws io.hermesconnect.common.sink.TargetDataException when more match
      */
     List<DN> searchDns(DN base, Filter filter, int limit, String kind) {
+        return dns(search(base, filter, limit, kind, SearchRequest.NO_ATTRIBUTES));
+    }
+
+    /** Like {@link #searchDns}, but the entries, with the given attributes. */
+    List<SearchResultEntry> search(DN base, Filter filter, int limit, String kind, String... attributes) {
         try {
-            return dns(pool.search(new SearchRequest(base.toString(), SearchScope.SUB, DereferencePolicy.NEVER,
-                    limit + 1, 0, false, filter, SearchRequest.NO_ATTRIBUTES)).getSearchEntries());
+            return pool.search(new SearchRequest(base.toString(), SearchScope.SUB, DereferencePolicy.NEVER,
+                    limit + 1, 0, false, filter, attributes)).getSearchEntries();
         } catch (LDAPSearchException e) {
             if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
-                return dns(e.getSearchEntries());
+                return e.getSearchEntries();
             }
             if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
                 return List.of();

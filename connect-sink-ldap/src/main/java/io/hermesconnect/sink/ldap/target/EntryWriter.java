@@ -22,10 +22,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Keeps the entries of one kind equal to their objects. Every operation reads the live entry first and computes what
- * to change from it, so that a retry or a replay changes nothing more: an entry is created when missing, renamed when
- * its DN changed (and the member values that pointed at it rewritten), and otherwise modified attribute by attribute
- * where its values differ as sets. Each operation is one step of the event: it can be redone as a whole.
+ * Keeps the entries of one kind equal to their objects. An operation reads the live entry first and computes what to
+ * change from it, so that a retry or a replay changes nothing more: an entry is created when missing, renamed when its
+ * DN changed (and the member values that pointed at it rewritten), and otherwise modified attribute by attribute where
+ * its values differ as sets. A create (no {@code before}) is sent without reading first, and falls back to the read
+ * when the directory has the entry already. Each operation is one step of the event: it can be redone as a whole.
  */
 final class EntryWriter {
 
@@ -41,20 +42,33 @@ final class EntryWriter {
     private final MemberReferences references;
     private final LdapTrash trash;
     private final Creator creator;
+    /** Whether a create is sent without reading first: with a plain add only, which an existing entry refuses whole. */
+    private final boolean addsFirst;
 
     /** @param trash the trash container, or null when none is configured (or the trash is in place) */
     EntryWriter(Directory directory, DN baseDn, EntryLocator locator, MemberReferences references, LdapTrash trash,
             Creator creator) {
+        this(directory, baseDn, locator, references, trash, creator, false);
+    }
+
+    private EntryWriter(Directory directory, DN baseDn, EntryLocator locator, MemberReferences references, LdapTrash trash,
+            Creator creator, boolean addsFirst) {
         this.directory = directory;
         this.baseDn = baseDn;
         this.locator = locator;
         this.references = references;
         this.trash = trash;
         this.creator = creator;
+        this.addsFirst = addsFirst;
+    }
+
+    /** The writer of a plain LDAP directory: entries are added as they are, a create without reading first. */
+    static EntryWriter plain(Directory directory, DN baseDn, EntryLocator locator, MemberReferences references, LdapTrash trash) {
+        return new EntryWriter(directory, baseDn, locator, references, trash, plainAdd(directory), true);
     }
 
     /** The creator of a plain LDAP directory: adds the entry as it is. */
-    static Creator plainAdd(Directory directory) {
+    private static Creator plainAdd(Directory directory) {
         return (kind, dn, attributes, event) -> directory.add(dn, attributes, kind.name());
     }
 
@@ -71,14 +85,20 @@ final class EntryWriter {
         TemplateVariables after = TemplateVariables.after(event);
         DN dn = kind.dn(after, baseDn);
         Map<String, List<String>> desired = kind.attributeValues(after, dn.getRDN());
+        Optional<String> lookup = lookupValue(kind, after);
+        if (addsFirst && event.before() == null && trash == null && created(kind, dn, desired, lookup)) {
+            lookup.ifPresent(value -> locator.remember(kind, value, dn));
+            return true;
+        }
         Optional<DN> old = oldDn(kind, event).filter(previous -> !previous.equals(dn));
         Entry live = directory.read(dn, kind.name());
         if (live == null) {
             Optional<DN> previous = old.filter(candidate -> directory.read(candidate, kind.name(), SearchRequest.NO_ATTRIBUTES) != null)
-                    .or(() -> foundByLookup(kind, after));
+                    .or(() -> lookup.flatMap(value -> locator.find(kind, value, kind.name())));
             if (previous.isPresent() && !previous.get().equals(dn)) {
                 references.rewrite(previous.get(), dn, kind.name());
                 directory.rename(previous.get(), dn, kind.name());
+                locator.forget(previous.get());
                 live = directory.read(dn, kind.name());
             }
         }
@@ -87,21 +107,34 @@ final class EntryWriter {
         }
         if (live == null) {
             creator.create(kind, dn, attributesToCreate(kind, desired), event);
+            lookup.ifPresent(value -> locator.remember(kind, value, dn));
             return true;
         }
         modify(kind, dn, live, desired);
+        lookup.ifPresent(value -> locator.remember(kind, value, dn));
         return false;
     }
 
-    /** The live entry whose lookup attribute has the value {@code after} gives it, if the kind has one. */
-    private Optional<DN> foundByLookup(EntryKind kind, TemplateVariables after) {
-        Optional<String> value;
+    /**
+     * Creates the entry of an object that had no state before (a create, a snapshot's read) in one add when nothing in
+     * the directory is it yet, instead of reading first; false when an entry has its lookup value (a replayed older
+     * event of an entry renamed since) or its DN: the caller then reads what is there and changes it. Without a trash
+     * only: with one, an add first looks for the object in the trash to recycle it.
+     */
+    private boolean created(EntryKind kind, DN dn, Map<String, List<String>> desired, Optional<String> lookup) {
+        if (lookup.isPresent() && locator.find(kind, lookup.get(), kind.name()).isPresent()) {
+            return false;
+        }
+        return directory.addIfAbsent(dn, attributesToCreate(kind, desired), kind.name());
+    }
+
+    /** The value of the kind's lookup attribute in a state, if it has one and the state gives it. */
+    private static Optional<String> lookupValue(EntryKind kind, TemplateVariables state) {
         try {
-            value = kind.lookupValue(after);
+            return kind.lookupValue(state);
         } catch (TargetDataException readsUnchangedOrMissingField) {
             return Optional.empty();
         }
-        return value.flatMap(lookup -> locator.find(kind, lookup, kind.name()));
     }
 
     /** Applies an object that is not live: in the trash, where it lies (or recycled by an add); else created. */
@@ -160,6 +193,7 @@ final class EntryWriter {
         } else {
             directory.delete(dn.get(), kind.name());
         }
+        locator.forget(dn.get());
     }
 
     private LdapTrash requireTrash(EntryKind kind) {
@@ -179,12 +213,7 @@ final class EntryWriter {
         try {
             return Optional.of(kind.dn(before, baseDn));
         } catch (TargetDataException lacksFields) {
-            Optional<String> value;
-            try {
-                value = kind.lookupValue(before);
-            } catch (TargetDataException lookupLacksFields) {
-                value = Optional.empty();
-            }
+            Optional<String> value = lookupValue(kind, before);
             if (value.isEmpty()) {
                 throw new TargetDataException("Cannot tell which entry of kind '" + kind.name() + "' to remove: "
                         + lacksFields.getMessage() + "; set a lookup.attribute whose mapping reads only key fields");

@@ -44,10 +44,11 @@ public final class LdapTarget implements TrashbinTarget {
         DN baseDn = config.baseDn();
         int pageSize = config.connection().pageSize();
         List<EntryKind> entryKinds = kinds.stream().filter(EntryKind.class::isInstance).map(EntryKind.class::cast).toList();
+        LookupCache cache = new LookupCache(config.connection().lookupCacheSize());
         if (config.directoryType() == DirectoryType.ACTIVE_DIRECTORY) {
             Directory directory = new Directory(pool, pageSize, (operation, kind, e) ->
                     ActiveDirectoryErrors.toSinkException(e, operation + " of kind '" + kind + "'"));
-            EntryLocator locator = new EntryLocator(directory, baseDn, null);
+            EntryLocator locator = new EntryLocator(directory, baseDn, null, cache);
             this.entries = new ActiveDirectoryEntries(directory, baseDn, locator, entryKinds, config.passwordPolicy(),
                     Clock.systemUTC());
             this.memberships = new MembershipWriter(locator, new ActiveDirectoryMemberValues(directory));
@@ -55,9 +56,9 @@ public final class LdapTarget implements TrashbinTarget {
             Directory directory = new Directory(pool, pageSize, LdapErrors::of);
             DN trashDn = config.trashDn();
             LdapTrash trash = trashDn == null ? null : new LdapTrash(directory, trashDn);
-            EntryLocator locator = new EntryLocator(directory, baseDn, trashDn);
-            EntryWriter writer = new EntryWriter(directory, baseDn, locator,
-                    new MemberReferences(directory, baseDn, memberAttributes(kinds)), trash, EntryWriter.plainAdd(directory));
+            EntryLocator locator = new EntryLocator(directory, baseDn, trashDn, cache);
+            EntryWriter writer = EntryWriter.plain(directory, baseDn, locator,
+                    new MemberReferences(directory, baseDn, memberAttributes(kinds)), trash);
             this.entries = new LdapEntries(writer, trash);
             this.memberships = new MembershipWriter(locator, new PlaceholderMemberValues(directory));
         }

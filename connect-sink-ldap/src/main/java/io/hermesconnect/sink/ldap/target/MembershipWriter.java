@@ -24,8 +24,16 @@ final class MembershipWriter {
         this.values = values;
     }
 
-    /** Makes the directory hold the membership of the event's {@code after}, leaving the one of {@code before}. */
+    /**
+     * Makes the directory hold the membership of the event's {@code after}, leaving the one of {@code before}. Groups
+     * and members are recalled ({@link EntryLocator#recall}): a group renamed or removed by another writer since is
+     * looked up again.
+     */
     void upsert(MembershipKind kind, SinkEvent event) {
+        locator.rerunIfRemembered(() -> upsertOnce(kind, event));
+    }
+
+    private void upsertOnce(MembershipKind kind, SinkEvent event) {
         TemplateVariables after = TemplateVariables.after(event);
         DN group = locator.require(kind.group(), kind.groupValue().renderText(after), kind.name(), "group");
         if (kind.memberList()) {
@@ -51,10 +59,14 @@ final class MembershipWriter {
      * removed the membership (give a membership table a key of its group and member to let tombstones alone remove).
      */
     void remove(MembershipKind kind, SinkEvent event) {
+        locator.rerunIfRemembered(() -> removeOnce(kind, event));
+    }
+
+    private void removeOnce(MembershipKind kind, SinkEvent event) {
         TemplateVariables before = TemplateVariables.before(event);
         try {
             if (kind.memberList()) {
-                locator.find(kind.group(), kind.groupValue().renderText(before), kind.name())
+                locator.recall(kind.group(), kind.groupValue().renderText(before), kind.name())
                         .ifPresent(group -> values.replace(kind, group, List.of()));
             } else {
                 pair(kind, before).ifPresent(pair -> values.remove(kind, pair.get(0), pair.get(1)));
@@ -68,9 +80,9 @@ final class MembershipWriter {
 
     /** The live group and member of a pair, or empty when either is gone. */
     private Optional<List<DN>> pair(MembershipKind kind, TemplateVariables state) {
-        Optional<DN> group = locator.find(kind.group(), kind.groupValue().renderText(state), kind.name());
+        Optional<DN> group = locator.recall(kind.group(), kind.groupValue().renderText(state), kind.name());
         Optional<DN> member = group.isEmpty() ? Optional.empty()
-                : locator.find(kind.member(), kind.memberValues().renderText(state), kind.name());
+                : locator.recall(kind.member(), kind.memberValues().renderText(state), kind.name());
         return member.map(dn -> List.of(group.get(), dn));
     }
 }

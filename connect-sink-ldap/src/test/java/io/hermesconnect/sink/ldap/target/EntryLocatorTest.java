@@ -16,9 +16,7 @@ class EntryLocatorTest {
     void filterValuesAreEscapedPerRfc4515() throws Exception {
         Filter filter = EntryLocator.filter(USERS, "a*(b)\\c\u0000é");
 
-        assertThat(filter.toString()).isEqualTo("(&(objectClass=top)(objectClass=person)(objectClass=organizationalPerson)"
-                + "(objectClass=inetOrgPerson)(employeeNumber=a\\2a\\28b\\29\\5cc\\00\\c3\\a9))");
-        Filter reparsed = Filter.create(filter.toString());
-        assertThat(reparsed.getComponents()[4].getAssertionValue()).isEqualTo("a*(b)\\c\u0000é");
+        assertThat(filter.toString()).isEqualTo("(employeeNumber=a\\2a\\28b\\29\\5cc\\00\\c3\\a9)");
+        assertThat(Filter.create(filter.toString()).getAssertionValue()).isEqualTo("a*(b)\\c\u0000é");
     }
 }

@@ -4,6 +4,7 @@ import static io.hermesconnect.sink.ldap.testing.Events.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -34,6 +35,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What the LDAP target does against a real directory server; each server's test class runs it
@@ -51,8 +54,23 @@ abstract class LdapTargetContract {
     @BeforeEach
     void openTarget() throws LDAPException {
         DirectoryState.reset(server());
-        LdapSinkConfig config = new LdapSinkConfig(HrKinds.config(server().url()));
-        target = LdapTarget.open(config);
+        target = open(false);
+    }
+
+    /** A target with {@link HrKinds}' trash, or without a trash: then a create is one add, with no read first. */
+    LdapTarget open(boolean withTrash) {
+        Map<String, String> props = HrKinds.config(server().url());
+        if (!withTrash) {
+            props.remove("ldap.trash.dn");
+        }
+        LdapSinkConfig config = new LdapSinkConfig(props);
+        return LdapTarget.open(config);
+    }
+
+    /** Replaces the target with one that has a trash. */
+    void useTrash() {
+        target.close();
+        target = open(true);
     }
 
     @AfterEach
@@ -237,6 +255,55 @@ abstract class LdapTargetContract {
     }
 
     @Test
+    void aCreateOfAnEntryAnotherWriterMadeChangesThatEntry() throws LDAPException {
+        try (LDAPConnection connection = server().connect()) {
+            connection.add("uid=ann," + PEOPLE, new Attribute("objectClass", "top", "person", "organizationalPerson",
+                    "inetOrgPerson"), new Attribute("uid", "ann"), new Attribute("cn", "Someone"), new Attribute("sn", "Else"));
+        }
+
+        apply(Events.add("hr.users", ann("ann", null)));
+
+        Entry changed = entry("uid=ann," + PEOPLE);
+        assertThat(changed.getAttributeValue("cn")).isEqualTo("Ann Lee");
+        assertThat(changed.getAttributeValue("employeeNumber")).isEqualTo("1");
+    }
+
+    @Test
+    void membershipsFollowTheRenamesAndRemovalsOfTheTaskItselfAndFindAGroupAnotherWriterRenamed() throws LDAPException {
+        apply(Events.add("hr.users", ann("ann", null)), Events.add("hr.users", bob()), Events.add("hr.groups", admins()),
+                Events.add("hr.memberships", membership("2", "10")));
+
+        apply(Events.modify("hr.users", ann("ann", null), ann("anne", null)));
+        apply(Events.add("hr.memberships", membership("1", "10")));
+        assertThat(members("cn=admins," + GROUPS)).containsExactlyInAnyOrder("uid=anne," + PEOPLE, "uid=bob," + PEOPLE);
+
+        try (LDAPConnection connection = server().connect()) {
+            connection.modifyDN("cn=admins," + GROUPS, "cn=root", true);
+        }
+        apply(Events.remove("hr.memberships", membership("2", "10")));
+        assertThat(members("cn=root," + GROUPS)).containsExactly("uid=anne," + PEOPLE);
+
+        apply(Events.remove("hr.users", bob()));
+        assertThatThrownBy(() -> apply(Events.add("hr.memberships", membership("2", "10"))))
+                .as("a removed member is not remembered").isInstanceOf(TargetDataException.class)
+                .hasMessageContaining("member");
+        assertThat(members("cn=root," + GROUPS)).containsExactly("uid=anne," + PEOPLE);
+    }
+
+    @Test
+    void aLookUpFindsOnlyEntriesOfItsKindsObjectClasses() throws LDAPException {
+        try (LDAPConnection connection = server().connect()) {
+            connection.add("ou=decoy,dc=example,dc=org", new Attribute("objectClass", "top", "organizationalUnit"),
+                    new Attribute("ou", "decoy"), new Attribute("businessCategory", "10"));
+        }
+        apply(Events.add("hr.users", ann("ann", null)), Events.add("hr.groups", admins()));
+
+        apply(Events.add("hr.memberships", membership("1", "10")));
+
+        assertThat(members("cn=admins," + GROUPS)).containsExactly("uid=ann," + PEOPLE);
+    }
+
+    @Test
     void aRetryResumesAtTheStepThatFailed() throws LDAPException {
         apply(Events.add("hr.users", ann("ann", null)));
         StepProgress progress = new StepProgress();
@@ -253,8 +320,12 @@ abstract class LdapTargetContract {
         assertThat(members("cn=team ops\\, \\\"core\\\"," + GROUPS)).hasSize(2);
     }
 
-    @Test
-    void replayingTheSameEventsLeavesTheDirectoryIdentical() throws LDAPException {
+    @ParameterizedTest(name = "with a trash: {0}")
+    @ValueSource(booleans = {false, true})
+    void replayingTheSameEventsLeavesTheDirectoryIdentical(boolean withTrash) throws LDAPException {
+        if (withTrash) {
+            useTrash();
+        }
         List<SinkEvent> stream = List.of(
                 Events.add("hr.users", ann("ann", List.of("b@x.org", "a@x.org"))),
                 Events.add("hr.users", bob()),
@@ -301,6 +372,7 @@ abstract class LdapTargetContract {
 
     @Test
     void trashRecycleAndPurgeKeepTheTrashInTheDirectory() throws LDAPException {
+        useTrash();
         Map<String, Object> bob = bob();
         apply(Events.add("hr.users", bob), Events.add("hr.groups", admins()), Events.add("hr.memberships", membership("2", "10")));
         Instant beforeTrash = Instant.now().minusSeconds(2);
@@ -338,6 +410,7 @@ abstract class LdapTargetContract {
 
     @Test
     void trashedEntriesArePurgedGroupsBeforeUsers() {
+        useTrash();
         apply(Events.add("hr.users", bob()), Events.add("hr.groups", admins()));
         target.trash(Events.remove("hr.users", bob()), new StepProgress());
         target.trash(Events.remove("hr.groups", admins()), new StepProgress());
@@ -350,6 +423,7 @@ abstract class LdapTargetContract {
 
     @Test
     void aTrashedEntryThatAParkedChildNeedsIsKeptFromThePurgeUntilTheChildIsNoLongerParked() throws LDAPException {
+        useTrash();
         apply(Events.add("hr.users", bob()), Events.add("hr.groups", admins()));
         target.trash(Events.remove("hr.users", bob()), new StepProgress());
         ErrorQueue queue = new ErrorQueue(target, new InMemoryParkedEventStore(), ForeignKeyPolicy.ON_REMOVE,
@@ -373,6 +447,7 @@ abstract class LdapTargetContract {
 
     @Test
     void aRecycledEntryLosesWhatTheTrashAddedToKeepItsKey() throws LDAPException {
+        useTrash();
         apply(Events.add("hr.users", ann("ann", null)));
         target.trash(Events.remove("hr.users", ann("ann", null)), new StepProgress());
         apply(Events.modify("hr.users", ann("ann", null), fields("id", "1", "login", "ann", "first", "Ann", "last", "Lee",
