@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A target that can keep removed objects in a trash for a while ({@code trashbin.retention.ms}, HERMES.md
- * section 2), keeping the trash state in the target itself so that a restart or a move to another worker keeps it.
+ * section 2). The trash state must outlive the task, so that a restart or a move to another worker keeps it: in the
+ * target itself (the LDAP sink's trash container or marks), or in a topic the connector owns (the HTTP sink's).
  * With the trashbin on, the sink core calls {@link #trash} instead of {@link #remove}, and periodically purges the
  * objects trashed before the retention.
  *
