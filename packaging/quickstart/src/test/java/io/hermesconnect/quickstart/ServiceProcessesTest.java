@@ -2,11 +2,13 @@ package io.hermesconnect.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hermesconnect.testkit.Wait;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +38,11 @@ class ServiceProcessesTest {
         processes.launch(Service.LDAP, sleeper(paths.state().toString()));
         processes.launch(Service.CONNECT, sleeper(processes.marker()));
 
-        ProcessHandle ldap = processes.running(Service.LDAP).orElseThrow();
-        ProcessHandle connect = processes.running(Service.CONNECT).orElseThrow();
+        // a service counts as running once bash has exec'd its command, a moment after the launch
+        ProcessHandle ldap = Wait.until("the LDAP service running", Duration.ofSeconds(10),
+                () -> processes.running(Service.LDAP), Optional::isPresent).orElseThrow();
+        ProcessHandle connect = Wait.until("the Connect service running", Duration.ofSeconds(10),
+                () -> processes.running(Service.CONNECT), Optional::isPresent).orElseThrow();
         assertThat(sessionId(ldap)).isEqualTo(ldap.pid());
         assertThat(processes.anyRunning()).isTrue();
 
