@@ -16,7 +16,6 @@ import io.hermesconnect.bench.stack.KafkaBroker;
 import io.hermesconnect.bench.stack.KafkaRuntime;
 import io.hermesconnect.bench.stack.Topics;
 import io.hermesconnect.bench.stack.WorkerJmx;
-import io.hermesconnect.testkit.TempDirs;
 import io.hermesconnect.testkit.Wait;
 import io.hermesconnect.testkit.postgres.PostgresServer;
 import io.hermesconnect.testkit.postgres.PostgresVersion;
@@ -84,12 +83,10 @@ public final class DiffPollBench {
         }
         DiffPollBenchOptions options = parsed.get();
         Machine machine = Machine.describe();
-        log("machine: " + machine.cores() + " cores, " + machine.memoryMb() + " MB, load average " + machine.loadAtStart());
+        log("machine: " + machine.summary());
         Path workDir = options.workDir().toAbsolutePath();
-        TempDirs.deleteRecursively(workDir);
-        Files.createDirectories(workDir.resolve("kafka"));
+        KafkaRuntime runtime = KafkaRuntime.prepareFresh(options.kafkaClasspath(), workDir);
         Files.createDirectories(workDir.resolve("connect"));
-        KafkaRuntime runtime = KafkaRuntime.prepare(options.kafkaClasspath(), workDir);
         List<Map<String, Object>> results = new ArrayList<>();
         Map<String, ProfileSummary> profiles;
         try (PostgresServer postgres = PostgresServer.start(PostgresVersion.V17);

@@ -12,7 +12,6 @@ import io.hermesconnect.bench.stack.Topics;
 import io.hermesconnect.source.diff.store.PollStateWriter;
 import io.hermesconnect.source.diff.store.StateStore;
 import io.hermesconnect.source.diff.store.StateStoreSettings;
-import io.hermesconnect.testkit.TempDirs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -50,11 +49,9 @@ public final class DiffStateBench {
         }
         DiffStateBenchOptions options = parsed.get();
         Machine machine = Machine.describe();
-        log("machine: " + machine.cores() + " cores, " + machine.memoryMb() + " MB, load average " + machine.loadAtStart());
+        log("machine: " + machine.summary());
         Path workDir = options.workDir().toAbsolutePath();
-        TempDirs.deleteRecursively(workDir);
-        Files.createDirectories(workDir.resolve("kafka"));
-        KafkaRuntime runtime = KafkaRuntime.prepare(options.kafkaClasspath(), workDir);
+        KafkaRuntime runtime = KafkaRuntime.prepareFresh(options.kafkaClasspath(), workDir);
         List<Map<String, Object>> results = new ArrayList<>();
         try (KafkaBroker broker = KafkaBroker.start(runtime, workDir.resolve("kafka"));
                 Topics topics = new Topics(broker.bootstrapServers())) {

@@ -14,6 +14,11 @@ public record Machine(int cores, long memoryMb, String os, String javaVm, String
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), load());
     }
 
+    /** One line for a benchmark's log, e.g. {@code "2 cores, 24000 MB, load average 3.10 2.80 1.95"}. */
+    public String summary() {
+        return cores + " cores, " + memoryMb + " MB, load average " + loadAtStart;
+    }
+
     /** The 1, 5 and 15 minute load averages now, e.g. {@code "3.10 2.80 1.95"}; "?" where /proc is missing. */
     public static String load() {
         try {

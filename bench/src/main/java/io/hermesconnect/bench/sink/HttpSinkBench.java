@@ -18,7 +18,6 @@ import io.hermesconnect.sink.http.WebServiceSinkTask;
 import io.hermesconnect.sink.http.WebServiceTarget;
 import io.hermesconnect.sink.http.config.WebServiceSinkConfig;
 import io.hermesconnect.sink.http.metrics.WebServiceSinkMetrics;
-import io.hermesconnect.testkit.TempDirs;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -86,11 +85,9 @@ public final class HttpSinkBench {
         }
         HttpSinkBenchOptions options = parsed.get();
         Machine machine = Machine.describe();
-        log("machine: " + machine.cores() + " cores, " + machine.memoryMb() + " MB, load average " + machine.loadAtStart());
+        log("machine: " + machine.summary());
         Path workDir = options.workDir().toAbsolutePath();
-        TempDirs.deleteRecursively(workDir);
-        Files.createDirectories(workDir.resolve("kafka"));
-        KafkaRuntime runtime = KafkaRuntime.prepare(options.kafkaClasspath(), workDir);
+        KafkaRuntime runtime = KafkaRuntime.prepareFresh(options.kafkaClasspath(), workDir);
         List<HttpRun> runs;
         try (KafkaBroker broker = KafkaBroker.start(runtime, workDir.resolve("kafka"));
                 DelayedHttpServer server = DelayedHttpServer.start()) {

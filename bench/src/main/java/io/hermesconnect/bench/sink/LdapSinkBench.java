@@ -16,7 +16,6 @@ import io.hermesconnect.bench.report.TextTable;
 import io.hermesconnect.bench.stack.KafkaBroker;
 import io.hermesconnect.bench.stack.KafkaRuntime;
 import io.hermesconnect.sink.ldap.LdapSinkTask;
-import io.hermesconnect.testkit.TempDirs;
 import io.hermesconnect.testkit.ldap.OpenLdapServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,11 +70,9 @@ public final class LdapSinkBench {
         }
         LdapSinkBenchOptions options = parsed.get();
         Machine machine = Machine.describe();
-        log("machine: " + machine.cores() + " cores, " + machine.memoryMb() + " MB, load average " + machine.loadAtStart());
+        log("machine: " + machine.summary());
         Path workDir = options.workDir().toAbsolutePath();
-        TempDirs.deleteRecursively(workDir);
-        Files.createDirectories(workDir.resolve("kafka"));
-        KafkaRuntime runtime = KafkaRuntime.prepare(options.kafkaClasspath(), workDir);
+        KafkaRuntime runtime = KafkaRuntime.prepareFresh(options.kafkaClasspath(), workDir);
         List<LdapRun> runs;
         try (KafkaBroker broker = KafkaBroker.start(runtime, workDir.resolve("kafka"));
                 OpenLdapServer ldap = OpenLdapServer.start()) {

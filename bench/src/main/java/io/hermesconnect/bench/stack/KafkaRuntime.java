@@ -1,5 +1,6 @@
 package io.hermesconnect.bench.stack;
 
+import io.hermesconnect.testkit.TempDirs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,17 @@ import java.util.List;
  * (Kafka and Connect from Maven Central, no plugin of ours, no PgJDBC) and a quiet log4j2 configuration.
  */
 public record KafkaRuntime(String classpath, Path log4jConfig) {
+
+    /** Empties {@code workDir}, makes its {@code kafka} folder for the broker's data, and prepares the runtime there. */
+    public static KafkaRuntime prepareFresh(Path classpathFile, Path workDir) {
+        TempDirs.deleteRecursively(workDir);
+        try {
+            Files.createDirectories(workDir.resolve("kafka"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create " + workDir.resolve("kafka"), e);
+        }
+        return prepare(classpathFile, workDir);
+    }
 
     public static KafkaRuntime prepare(Path classpathFile, Path workDir) {
         try {

@@ -73,7 +73,7 @@ public final class WalBench {
 
     private int run() {
         Machine machine = Machine.describe();
-        log("machine: " + machine.cores() + " cores, " + machine.memoryMb() + " MB, load average " + machine.loadAtStart());
+        log("machine: " + machine.summary());
         Path workDir = freshDirectory(options.workDir());
         KafkaRuntime runtime = KafkaRuntime.prepare(options.kafkaClasspath(), workDir);
 
