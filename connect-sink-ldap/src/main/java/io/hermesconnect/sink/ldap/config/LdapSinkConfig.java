@@ -12,6 +12,7 @@ import io.hermesconnect.common.config.UniqueNames;
 import io.hermesconnect.common.sink.SinkCoreConfig;
 import io.hermesconnect.sink.ldap.ad.ActiveDirectoryConfig;
 import io.hermesconnect.sink.ldap.ad.PasswordPolicy;
+import io.hermesconnect.sink.ldap.ad.UnicodePwd;
 import io.hermesconnect.sink.ldap.mapping.EntryKind;
 import io.hermesconnect.sink.ldap.mapping.LdapKind;
 import io.hermesconnect.sink.ldap.target.ConnectionSettings;
@@ -63,8 +64,6 @@ public final class LdapSinkConfig extends PluginConfig {
 
     private static final EnumChoice<Security> SECURITIES = EnumChoice.of(Security.class);
     private static final EnumChoice<DirectoryType> DIRECTORY_TYPES = EnumChoice.of(DirectoryType.class);
-    /** Active Directory's password attribute: the sink encodes its plain value and sends it over TLS only. */
-    private static final String UNICODE_PWD = "unicodePwd";
 
     public static final ConfigDef CONFIG_DEF = definition();
 
@@ -176,7 +175,7 @@ public final class LdapSinkConfig extends PluginConfig {
                 && validated(config, SECURITY, SECURITIES) == Security.NONE) {
             parsed.kinds().stream().filter(LdapSinkConfig::mapsPassword).findFirst().ifPresent(kind ->
                     ConfigValidation.addError(config, SECURITY, "must be ldaps or starttls: kind '" + kind.name()
-                            + "' maps " + UNICODE_PWD + ", and Active Directory takes passwords over TLS only"));
+                            + "' maps " + UnicodePwd.ATTRIBUTE + ", and Active Directory takes passwords over TLS only"));
         }
         if (!ConfigValidation.hasErrors(config)) {
             LdapSinkConfig valid = new LdapSinkConfig(props);
@@ -191,7 +190,7 @@ public final class LdapSinkConfig extends PluginConfig {
 
     private static boolean mapsPassword(LdapKind kind) {
         return kind instanceof EntryKind entry && Stream.concat(entry.attributes().keySet().stream(),
-                entry.defaults().keySet().stream()).anyMatch(UNICODE_PWD::equalsIgnoreCase);
+                entry.defaults().keySet().stream()).anyMatch(UnicodePwd.ATTRIBUTE::equalsIgnoreCase);
     }
 
     private static boolean isBlank(String value) {
